@@ -1,0 +1,62 @@
+#include "converter/grid.hpp"
+
+#include "core/text.hpp"
+
+#include <cmath>
+
+namespace converter {
+
+std::optional<int> month_of_serial(double serial, bool date1904) {
+    if (!std::isfinite(serial) || serial < 1 || serial > 2958465) return std::nullopt;
+    long days = static_cast<long>(std::floor(serial));
+    // Days since 1970-01-01: the 1900 system counts a fictitious 29 Feb 1900.
+    long z = date1904 ? days - 24107 : days - 25569 + (days < 61 ? 1 : 0);
+    z += 719468;  // civil_from_days (H. Hinnant)
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    return static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+}
+
+SheetGrid::SheetGrid(xlsx::Workbook& workbook, xlsx::Worksheet& sheet, std::string name) : name_(std::move(name)) {
+    for (std::uint32_t r : sheet.row_numbers()) {
+        for (const xlsx::Cell& c : sheet.row_cells(r)) {
+            GridCell g{c.ref, workbook.value_of(c), std::nullopt, c.has_formula()};
+            if (g.value.kind == xlsx::CellValue::Kind::empty && !g.has_formula) continue;
+            if (g.value.kind == xlsx::CellValue::Kind::number && c.style && workbook.styles().is_date(*c.style))
+                g.date_month = month_of_serial(g.value.number, workbook.date1904());
+            rows_[r].emplace(c.ref.column, std::move(g));
+        }
+    }
+}
+
+const GridCell* SheetGrid::at(std::uint32_t row, std::uint32_t column) const {
+    auto r = rows_.find(row);
+    if (r == rows_.end()) return nullptr;
+    auto c = r->second.find(column);
+    return c == r->second.end() ? nullptr : &c->second;
+}
+
+std::string SheetGrid::text(std::uint32_t row, std::uint32_t column) const {
+    const GridCell* c = at(row, column);
+    return c && c->value.kind == xlsx::CellValue::Kind::text ? core::trim(c->value.text) : std::string();
+}
+
+std::optional<double> SheetGrid::number(std::uint32_t row, std::uint32_t column) const {
+    const GridCell* c = at(row, column);
+    if (c && c->value.kind == xlsx::CellValue::Kind::number) return c->value.number;
+    return std::nullopt;
+}
+
+bool SheetGrid::row_blank(std::uint32_t row) const {
+    auto r = rows_.find(row);
+    if (r == rows_.end()) return true;
+    for (const auto& [col, c] : r->second)
+        if (c.value.kind != xlsx::CellValue::Kind::empty && !(c.value.kind == xlsx::CellValue::Kind::text && core::trim(c.value.text).empty()))
+            return false;
+    return true;
+}
+
+}  // namespace converter

@@ -1,0 +1,42 @@
+#pragma once
+// A read-only snapshot of a worksheet's values, for recognising scorecards.
+// Shared strings are resolved and date cells (numbers shown with a date
+// format) carry their calendar month.
+#include "xlsx/workbook.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace converter {
+
+struct GridCell {
+    xlsx::CellRef ref;
+    xlsx::CellValue value;
+    std::optional<int> date_month;  // 1..12 when the cell is a date
+    bool has_formula = false;
+};
+
+class SheetGrid {
+public:
+    // Reads every cell of `sheet`. Throws xlsx::Error for a damaged sheet.
+    SheetGrid(xlsx::Workbook& workbook, xlsx::Worksheet& sheet, std::string name);
+
+    const std::string& name() const { return name_; }
+    const GridCell* at(std::uint32_t row, std::uint32_t column) const;
+    // Trimmed text of a text cell, empty for anything else.
+    std::string text(std::uint32_t row, std::uint32_t column) const;
+    std::optional<double> number(std::uint32_t row, std::uint32_t column) const;
+    // True when no cell of the row holds a value (formatting-only cells count as blank).
+    bool row_blank(std::uint32_t row) const;
+    const std::map<std::uint32_t, std::map<std::uint32_t, GridCell>>& rows() const { return rows_; }
+
+private:
+    std::string name_;
+    std::map<std::uint32_t, std::map<std::uint32_t, GridCell>> rows_;
+};
+
+// Calendar month of an Excel serial date in the 1900 or 1904 system.
+std::optional<int> month_of_serial(double serial, bool date1904);
+
+}  // namespace converter
