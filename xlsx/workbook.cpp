@@ -159,8 +159,13 @@ CellValue Workbook::value_of(const Cell& cell) {
 
 void Workbook::set_text(Cell& cell, const std::string& text) {
     cell.has_value = true;
+    shared_strings();
     if (cell.has_formula()) {
         cell.type = "str";
+        cell.value = text;
+    } else if (shared_strings_part_.empty()) {
+        // No shared-strings part: an inline string keeps the package's parts and relationships as they were.
+        cell.type = "inlineStr";
         cell.value = text;
     } else {
         cell.type = "s";

@@ -58,8 +58,9 @@ public:
 
     // The value of `cell` with shared strings resolved.
     CellValue value_of(const Cell& cell);
-    // Sets `cell`'s value to a string (shared, or the cached result when the
-    // cell holds a formula). Does not store the cell; the caller puts it.
+    // Sets `cell`'s value to a string: a shared string when the workbook has a
+    // shared-strings part, else an inline string; the cached result when the
+    // cell holds a formula. Does not store the cell; the caller puts it.
     void set_text(Cell& cell, const std::string& text);
 
     // Asks Excel and LibreOffice to recalculate every formula when the file opens.

@@ -84,10 +84,16 @@ void parse_xml(const std::string& part, const std::string& text, pugi::xml_docum
 }
 
 std::string serialize_xml(pugi::xml_document& doc) {
+    bool declared = false;
     for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling())
-        if (n.type() == pugi::node_declaration && n.attribute("encoding")) n.attribute("encoding").set_value("UTF-8");
+        if (n.type() == pugi::node_declaration) {
+            declared = true;
+            if (n.attribute("encoding")) n.attribute("encoding").set_value("UTF-8");
+        }
+    // Without a declaration in the part, none is added: the output stays as close to the input as it can.
+    unsigned flags = pugi::format_raw | (declared ? 0u : pugi::format_no_declaration);
     std::ostringstream out;
-    doc.save(out, "", pugi::format_raw, pugi::encoding_utf8);
+    doc.save(out, "", flags, pugi::encoding_utf8);
     return std::move(out).str();
 }
 
