@@ -201,7 +201,10 @@ int inspect_command(const std::string& input, bool as_json, const Defaults& defa
 int doctor_command(const std::string& input, const std::optional<std::string>& rewrite, std::ostream& out,
                    std::ostream& err) {
     std::vector<xlsx::PackageProblem> problems = xlsx::check_package(input);
-    for (const auto& p : problems) err << "problem: " << base_name(input) << ": " << p.message << "\n";
+    for (const auto& p : problems) {
+        bool named = p.part.empty() || std::string_view(p.message).starts_with(p.part);
+        err << "problem: " << base_name(input) << ": " << (named ? "" : p.part + ": ") << p.message << "\n";
+    }
     if (rewrite) {
         if (same_file(input, *rewrite)) { err << "scorecard doctor: --rewrite must name a new file\n"; return 2; }
         try {

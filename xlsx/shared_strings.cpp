@@ -29,6 +29,17 @@ SharedStrings::SharedStrings(const std::string& part, const std::string& text) {
     }
 }
 
+static std::optional<std::uint64_t> count_attribute(const pugi::xml_document& doc, const char* name) {
+    pugi::xml_attribute a = doc.document_element().attribute(name);
+    if (!a) return std::nullopt;
+    return std::strtoull(a.value(), nullptr, 10);
+}
+
+std::optional<std::uint64_t> SharedStrings::declared_count() const { return count_attribute(doc_, "count"); }
+std::optional<std::uint64_t> SharedStrings::declared_unique_count() const {
+    return count_attribute(doc_, "uniqueCount");
+}
+
 const std::string* SharedStrings::at(std::size_t index) const {
     return index < strings_.size() ? &strings_[index] : nullptr;
 }

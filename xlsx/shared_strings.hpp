@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -20,6 +21,9 @@ public:
     SharedStrings(const std::string& part, const std::string& text);
 
     std::size_t size() const { return strings_.size(); }
+    // The count and uniqueCount attributes as written (for consistency checks).
+    std::optional<std::uint64_t> declared_count() const;
+    std::optional<std::uint64_t> declared_unique_count() const;
     // The plain text of item `index`, or nullptr when out of range.
     const std::string* at(std::size_t index) const;
     // Index of `text`, appending it when not present.

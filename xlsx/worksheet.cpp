@@ -89,6 +89,7 @@ std::string render_cell(const Cell& c, const std::string& p) {
 }
 
 Worksheet::Worksheet(std::string part, std::string text) : part_(std::move(part)), text_(std::move(text)) {
+    check_outside_root(part_, text_);
     try {
         XmlScanner scan(text_, 0, text_.size());
         XmlToken t;

@@ -73,7 +73,24 @@ std::string xml_text_utf8(const std::string& part, std::string bytes) {
     return bytes;
 }
 
+void check_outside_root(const std::string& part, const std::string& text) {
+    XmlScanner scan(text, 0, text.size());
+    XmlToken t;
+    while (scan.next(t) && t.kind != XmlToken::start_tag) {
+        std::string_view raw(text.data() + t.begin, t.finish - t.begin);
+        if (t.kind == XmlToken::text && raw.find_first_not_of(" \t\r\n") != std::string_view::npos)
+            throw Error(part, fmt::format("line {}: the XML is malformed (text before the root element)",
+                                          line_of(text, static_cast<std::ptrdiff_t>(
+                                                            t.begin + raw.find_first_not_of(" \t\r\n")))));
+    }
+    std::size_t last = text.find_last_of('>');
+    if (last != std::string::npos && text.find_first_not_of(" \t\r\n", last + 1) != std::string::npos)
+        throw Error(part, fmt::format("line {}: the XML is malformed (text after the root element)",
+                                      line_of(text, static_cast<std::ptrdiff_t>(last + 1))));
+}
+
 void parse_xml(const std::string& part, const std::string& text, pugi::xml_document& doc) {
+    check_outside_root(part, text);
     unsigned options = pugi::parse_default | pugi::parse_declaration | pugi::parse_comments | pugi::parse_pi |
                        pugi::parse_ws_pcdata_single;
     pugi::xml_parse_result result = doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
@@ -81,6 +98,16 @@ void parse_xml(const std::string& part, const std::string& text, pugi::xml_docum
         throw Error(part, fmt::format("line {}: the XML is malformed ({})", line_of(text, result.offset),
                                       result.description()));
     if (!doc.document_element()) throw Error(part, "the XML part has no root element");
+    // pugixml tolerates text and extra elements around the root; XML does not.
+    int elements = 0;
+    for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling()) {
+        if (n.type() == pugi::node_element) ++elements;
+        bool stray_text = (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) &&
+                          std::string_view(n.value()).find_first_not_of(" \t\r\n") != std::string_view::npos;
+        if (stray_text || elements > 1)
+            throw Error(part, fmt::format("line {}: the XML is malformed ({} outside the root element)",
+                                          line_of(text, n.offset_debug()), stray_text ? "text" : "a second element"));
+    }
 }
 
 std::string serialize_xml(pugi::xml_document& doc) {

@@ -21,6 +21,10 @@ std::string xml_text_utf8(const std::string& part, std::string bytes);
 // Error naming `part` and the line of the first problem.
 void parse_xml(const std::string& part, const std::string& text, pugi::xml_document& doc);
 
+// Throws Error naming `part` when text stands before or after the root
+// element (pugixml would silently drop it).
+void check_outside_root(const std::string& part, const std::string& text);
+
 // Serialises `doc` as UTF-8 without adding indentation; the declaration, if
 // any, is rewritten to say UTF-8.
 std::string serialize_xml(pugi::xml_document& doc);
