@@ -2,6 +2,7 @@
 // Financial years and their periods (months or quarters), and the spellings
 // officers use for them in labels.
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 

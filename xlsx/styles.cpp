@@ -169,6 +169,7 @@ std::uint32_t Styles::with_number_format(std::uint32_t xf, const std::string& co
     pugi::xml_node cell_xfs = section("cellXfs", true);
     std::uint32_t id = number_format_id(code);
     pugi::xml_node base = nth_xf(cell_xfs, xf);
+    if (base && base.attribute("numFmtId").as_uint() == id) return xf;
     pugi::xml_document scratch;
     pugi::xml_node wanted = base ? scratch.append_copy(base) : scratch.append_child((prefix_ + "xf").c_str());
     auto set = [&](const char* name, const char* value) {
