@@ -9,6 +9,7 @@ namespace converter {
 std::optional<int> month_of_serial(double serial, bool date1904) {
     if (!std::isfinite(serial) || serial < 1 || serial > 2958465) return std::nullopt;
     long days = static_cast<long>(std::floor(serial));
+    if (!date1904 && days == 60) return 2;  // Excel's 29 February 1900, a day that never was
     // Days since 1970-01-01: the 1900 system counts a fictitious 29 Feb 1900.
     long z = date1904 ? days - 24107 : days - 25569 + (days < 61 ? 1 : 0);
     z += 719468;  // civil_from_days (H. Hinnant)

@@ -1,5 +1,6 @@
 #include "support.hpp"
 
+#include "xlsx/cell_ref.hpp"
 #include "xlsx/zip_reader.hpp"
 #include "xlsx/zip_writer.hpp"
 
@@ -37,6 +38,25 @@ std::vector<std::pair<std::string, std::string>> read_zip(const std::string& pat
     xlsx::ZipReader r(path, {});
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& e : r.entries()) out.emplace_back(e.name, r.inflate(e));
+    return out;
+}
+
+std::string rows_xml(const std::vector<std::vector<std::string>>& grid, unsigned row, unsigned column) {
+    std::string out;
+    for (std::size_t r = 0; r < grid.size(); ++r) {
+        std::string cells;
+        for (std::size_t c = 0; c < grid[r].size(); ++c) {
+            const std::string& v = grid[r][c];
+            if (v.empty()) continue;
+            std::string ref = xlsx::format_cell_ref({static_cast<std::uint32_t>(row + r), static_cast<std::uint32_t>(column + c)});
+            char* end = nullptr;
+            std::strtod(v.c_str(), &end);
+            if (*end == '\0') cells += fmt::format(R"(<c r="{}"><v>{}</v></c>)", ref, v);
+            else if (v[0] == '=') cells += fmt::format(R"(<c r="{}"><f>{}</f></c>)", ref, v.substr(1));
+            else cells += fmt::format(R"(<c r="{}" t="inlineStr"><is><t>{}</t></is></c>)", ref, v);
+        }
+        if (!cells.empty()) out += fmt::format(R"(<row r="{}">{}</row>)", row + r, cells);
+    }
     return out;
 }
 

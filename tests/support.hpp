@@ -37,6 +37,11 @@ struct BookSpec {
 };
 void write_book(const std::string& path, const BookSpec& spec);
 
+// sheetData rows from a grid of texts, placed with its top-left at (row, column):
+// "" is no cell, a number is a number, "=…" a formula without cached value,
+// anything else an inline string.
+std::string rows_xml(const std::vector<std::vector<std::string>>& grid, unsigned row = 1, unsigned column = 1);
+
 std::string data_path(const std::string& relative);  // tests/data/…
 std::string slurp(const std::string& path);
 
