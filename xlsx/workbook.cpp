@@ -18,6 +18,8 @@ namespace {
 
 constexpr const char* kSharedStringsType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+constexpr const char* kStylesType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+constexpr const char* kStylesRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 constexpr const char* kSharedStringsRel =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
 
@@ -217,8 +219,12 @@ void Workbook::save(std::FILE* file) {
         package_.set_part(shared_strings_part_, shared_strings_->serialize());
     }
     if (styles_ && styles_->modified()) {
-        if (styles_part_.empty())
-            throw Error(workbook_part_, "the workbook has no styles part, so formats cannot be added");
+        if (styles_part_.empty()) {
+            styles_part_ = resolve_target(workbook_part_, "styles.xml");
+            if (package_.has_part(styles_part_)) styles_part_ = resolve_target(workbook_part_, "scorecardStyles.xml");
+            workbook_rels_->add(kStylesRel, styles_part_.substr(styles_part_.rfind('/') + 1));
+            content_types_.set_override(styles_part_, kStylesType);
+        }
         package_.set_part(styles_part_, styles_->serialize());
     }
     if (calc_chain_ && calc_chain_->modified()) {
