@@ -228,6 +228,21 @@ void evaluate_outputs(const SheetGrid& grid, const Block& b, MeasureResult& m, c
     }
 }
 
+// A cumulative-input row whose last figure repeats to the year end looks like
+// the hand error of the seeds (a total carried into months with no data yet).
+void warn_if_carried(MeasureResult& m, const BlockRow& row, const std::vector<std::uint32_t>& cols) {
+    int k = m.latest;
+    if (k < 3 || !m.cum_this[k - 1]) return;
+    int first = k;
+    while (first > 1 && m.cum_this[first - 2] == m.cum_this[k - 1]) --first;
+    if (k - first >= 1)
+        m.warnings.push_back({m.sheet, xlsx::CellRef{row.row, cols[first]},
+                              fmt::format("the cumulative figure {} repeats unchanged from {} to {}; if those months "
+                                          "have no data yet, clear them so that the latest period is {}",
+                                          xlsx::format_number(*m.cum_this[k - 1]), m.period_labels[first - 1],
+                                          m.period_labels[k - 1], m.period_labels[first - 1])});
+}
+
 }  // namespace
 
 std::optional<MeasureResult> evaluate_block(const SheetGrid& grid, const Block& b, const SettingsSheet& sheet,
@@ -282,6 +297,7 @@ std::optional<MeasureResult> evaluate_block(const SheetGrid& grid, const Block& 
         m.cumulative_input = true;
         m.cum_this = read_series(grid, cum->row, cols, m.warnings);
         m.latest = core::latest_period(m.cum_this);
+        warn_if_carried(m, *cum, cols);
         for (int i = m.latest; i < m.periods; ++i) m.cum_this[i].reset();
     }
     if (m.latest == 0) {
