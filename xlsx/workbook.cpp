@@ -208,8 +208,11 @@ void Workbook::remove_from_calc_chain(const std::string& sheet_name, CellRef ref
 }
 
 void Workbook::save(std::FILE* file) {
+    // Each sheet's text is released once serialised, so that a large sheet is
+    // never held three times over (text, new text, compressed).
     for (auto& [part, sheet] : worksheets_)
         if (sheet->modified()) package_.set_part(part, sheet->serialize());
+    worksheets_.clear();
     if (shared_strings_ && shared_strings_->modified()) {
         if (shared_strings_part_.empty()) {
             shared_strings_part_ = resolve_target(workbook_part_, "sharedStrings.xml");

@@ -69,7 +69,9 @@ public:
     void remove_from_calc_chain(const std::string& sheet_name, CellRef ref);
 
     Package& package() { return package_; }
-    // Serialises every changed part into the package and writes it to `file`.
+    // Serialises every changed part into the package and writes it to `file`
+    // (which must be seekable). Worksheet pointers handed out before are
+    // invalid afterwards: saving ends the editing of the workbook.
     void save(std::FILE* file);
 
 private:

@@ -80,16 +80,18 @@ void ZipWriter::add_deflated(const std::string& name, std::string_view content, 
     e.method = 8;
     e.version_needed = 20;
     e.uncompressed_size = content.size();
+    // Sizes and CRC are patched into the local header afterwards, so the
+    // compressed data streams to the file and is never held whole in memory.
+    // A header that may need zip64 sizes gets room for them up front.
+    e.compressed_size = content.size() >= 0xFFFF0000u ? kMax32 : 0;
     e.local_header_offset = offset_;
+    write_local_header(e);
     uLong crc = ::crc32(0L, nullptr, 0);
     z_stream zs{};
     if (deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         throw Error(name, "cannot start compression");
-    std::string compressed;
-    compressed.resize(deflateBound(&zs, static_cast<uLong>(content.size())));
+    std::string chunk(1 << 20, '\0');
     std::size_t in_done = 0;
-    zs.next_out = reinterpret_cast<Bytef*>(compressed.data());
-    zs.avail_out = static_cast<uInt>(std::min<std::size_t>(compressed.size(), 1u << 30));
     int rc = Z_OK;
     while (rc != Z_STREAM_END) {
         if (zs.avail_in == 0 && in_done < content.size()) {
@@ -99,19 +101,39 @@ void ZipWriter::add_deflated(const std::string& name, std::string_view content, 
             crc = ::crc32(crc, zs.next_in, zs.avail_in);
             in_done += n;
         }
+        zs.next_out = reinterpret_cast<Bytef*>(chunk.data());
+        zs.avail_out = static_cast<uInt>(chunk.size());
         rc = deflate(&zs, in_done == content.size() ? Z_FINISH : Z_NO_FLUSH);
         if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
             deflateEnd(&zs);
             throw Error(name, "compression failed");
         }
+        write(chunk.data(), chunk.size() - zs.avail_out);
     }
-    compressed.resize(zs.total_out);
+    e.compressed_size = zs.total_out;
     deflateEnd(&zs);
     e.crc32 = static_cast<std::uint32_t>(crc);
-    e.compressed_size = compressed.size();
-    write_local_header(e);
-    write(compressed.data(), compressed.size());
+    patch_local_header(e);
     written_.push_back(std::move(e));
+}
+
+void ZipWriter::patch_local_header(const ZipEntry& e) {
+    bool zip64 = e.uncompressed_size >= 0xFFFF0000u;
+    std::string fields;
+    put32(fields, e.crc32);
+    put32(fields, zip64 ? kMax32 : static_cast<std::uint32_t>(e.compressed_size));
+    put32(fields, zip64 ? kMax32 : static_cast<std::uint32_t>(e.uncompressed_size));
+    long end = std::ftell(file_);
+    bool ok = std::fseek(file_, static_cast<long>(e.local_header_offset + 14), SEEK_SET) == 0 &&
+              std::fwrite(fields.data(), 1, fields.size(), file_) == fields.size();
+    if (ok && zip64) {
+        std::string sizes;
+        put64(sizes, e.uncompressed_size);
+        put64(sizes, e.compressed_size);
+        ok = std::fseek(file_, static_cast<long>(e.local_header_offset + 30 + e.name.size() + 4), SEEK_SET) == 0 &&
+             std::fwrite(sizes.data(), 1, sizes.size(), file_) == sizes.size();
+    }
+    if (!ok || std::fseek(file_, end, SEEK_SET) != 0) throw Error("", "cannot write the output file (not seekable?)");
 }
 
 void ZipWriter::finish() {

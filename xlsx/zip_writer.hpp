@@ -15,7 +15,8 @@ namespace xlsx {
 
 class ZipWriter {
 public:
-    // Writes to `file`, which the caller owns and closes after finish().
+    // Writes to `file`, which the caller owns and closes after finish(). The
+    // file must be seekable: local headers are completed after their data.
     explicit ZipWriter(std::FILE* file) : file_(file) {}
 
     // Copies `entry` from `source` with its compressed bytes unchanged.
@@ -29,6 +30,7 @@ public:
 private:
     void write(const void* data, std::size_t size);
     void write_local_header(const ZipEntry& entry);
+    void patch_local_header(const ZipEntry& entry);
 
     std::FILE* file_;
     std::uint64_t offset_ = 0;
