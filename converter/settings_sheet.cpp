@@ -71,7 +71,7 @@ SettingsSheet read_settings(const SheetGrid& grid, std::vector<Issue>& warnings)
     SettingsSheet s;
     s.sheet = grid.name();
     if (grid.rows().empty()) return s;
-    std::uint32_t header = grid.rows().begin()->first;
+    std::uint32_t header = s.header_row = grid.rows().begin()->first;
     for (const auto& [col, cell] : grid.rows().begin()->second)
         if (cell.value.kind == xlsx::CellValue::Kind::text) s.columns.emplace(core::normalize_label(cell.value.text), col);
     auto name_col = s.columns.find("measure");

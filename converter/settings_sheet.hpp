@@ -36,6 +36,7 @@ struct SettingsEntry {
 struct SettingsSheet {
     std::string sheet;  // the sheet's actual name; empty when the workbook has none
     std::vector<SettingsEntry> entries;
+    std::uint32_t header_row = 1;  // the first row holding anything
     std::uint32_t last_row = 0;
     std::map<std::string, std::uint32_t> columns;  // normalised header -> column
 

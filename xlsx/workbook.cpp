@@ -18,6 +18,11 @@ namespace {
 
 constexpr const char* kSharedStringsType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+constexpr const char* kWorksheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+constexpr const char* kWorksheetRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+constexpr const char* kStrictWorksheetRel = "http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet";
+constexpr const char* kStrictRelationshipsNamespace = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+constexpr const char* kRelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 constexpr const char* kStylesType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 constexpr const char* kStylesRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 constexpr const char* kSharedStringsRel =
@@ -104,6 +109,46 @@ Worksheet* Workbook::worksheet(const std::string& name) {
         return it->second.get();
     }
     return nullptr;
+}
+
+Worksheet& Workbook::add_worksheet(const std::string& name) {
+    if (name.empty() || name.size() > 31 || name.find_first_of(":\\/?*[]") != std::string::npos)
+        throw Error(workbook_part_, fmt::format("\"{}\" is not a valid sheet name", name));
+    std::uint32_t id = 0;
+    for (const SheetInfo& s : sheets_) {
+        if (strcasecmp(s.name.c_str(), name.c_str()) == 0)
+            throw Error(workbook_part_, fmt::format("the workbook already has a sheet called \"{}\"", name));
+        id = std::max(id, s.sheet_id);
+    }
+    std::string target, part;
+    for (int n = static_cast<int>(sheets_.size()) + 1;; ++n) {
+        target = fmt::format("worksheets/sheet{}.xml", n);
+        part = resolve_target(workbook_part_, target);
+        if (!package_.has_part(part)) break;
+    }
+    pugi::xml_node root = workbook_doc_.document_element();
+    std::string prefix(name_prefix(root.name()));
+    std::string ns = root.attribute(prefix.empty() ? "xmlns" : ("xmlns:" + prefix.substr(0, prefix.size() - 1)).c_str()).value();
+    bool strict = ns.find("purl.oclc.org") != std::string::npos;  // Strict OOXML names its relationships apart
+    std::string rid = workbook_rels_->add(strict ? kStrictWorksheetRel : kWorksheetRel, target);
+    content_types_.set_override(part, kWorksheetType);
+    pugi::xml_node sheets = child_local(root, "sheets");
+    pugi::xml_node sheet = sheets.append_child((prefix + "sheet").c_str());
+    sheet.append_attribute("name").set_value(name.c_str());
+    sheet.append_attribute("sheetId").set_value(id + 1);
+    std::string rel_prefix = "r";
+    for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute())
+        if (std::string_view(a.value()).ends_with("/relationships") && std::string_view(a.name()).starts_with("xmlns:"))
+            rel_prefix = std::string(a.name()).substr(6);
+    if (!root.attribute(("xmlns:" + rel_prefix).c_str()))
+        sheet.append_attribute("xmlns:r").set_value(strict ? kStrictRelationshipsNamespace : kRelationshipsNamespace);
+    sheet.append_attribute((rel_prefix + ":id").c_str()).set_value(rid.c_str());
+    workbook_modified_ = true;
+    std::string text = fmt::format(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+                                   "\n<worksheet xmlns=\"{}\"><sheetData/></worksheet>", ns);
+    sheets_.push_back({name, id + 1, part, SheetKind::worksheet, SheetState::visible});
+    new_worksheets_.insert(part);
+    return *worksheets_.emplace(part, std::make_unique<Worksheet>(part, text)).first->second;
 }
 
 SharedStrings& Workbook::shared_strings() {
@@ -211,7 +256,7 @@ void Workbook::save(std::FILE* file) {
     // Each sheet's text is released once serialised, so that a large sheet is
     // never held three times over (text, new text, compressed).
     for (auto& [part, sheet] : worksheets_)
-        if (sheet->modified()) package_.set_part(part, sheet->serialize());
+        if (sheet->modified() || new_worksheets_.count(part)) package_.set_part(part, sheet->serialize());
     worksheets_.clear();
     if (shared_strings_ && shared_strings_->modified()) {
         if (shared_strings_part_.empty()) {

@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,10 @@ public:
     // The worksheet called `name` (case-insensitive), parsed on first use;
     // nullptr when there is no such worksheet.
     Worksheet* worksheet(const std::string& name);
+    // Adds an empty worksheet called `name` after the last sheet, with its
+    // part, relationship and content type. Throws Error if the name is taken
+    // or is not a valid sheet name.
+    Worksheet& add_worksheet(const std::string& name);
     SharedStrings& shared_strings();
     Styles& styles();
 
@@ -88,6 +93,7 @@ private:
     std::vector<DefinedName> names_;
     bool date1904_ = false;
     std::map<std::string, std::unique_ptr<Worksheet>> worksheets_;  // by part name
+    std::set<std::string> new_worksheets_;                          // parts added by add_worksheet
     std::unique_ptr<SharedStrings> shared_strings_;
     std::string shared_strings_part_;
     std::unique_ptr<Styles> styles_;

@@ -1,5 +1,6 @@
 #include "converter/commands.hpp"
 #include "support.hpp"
+#include "xlsx/workbook.hpp"
 
 #include <doctest/doctest.h>
 
@@ -123,4 +124,27 @@ TEST_CASE("doctor checks and rewrites") {
     std::ostringstream out, err;
     CHECK(converter::doctor_command(dir.path("book.xlsx"), dir.path("copy.xlsx"), out, err) == 0);
     CHECK(test::slurp(dir.path("copy.xlsx")) == test::slurp(dir.path("book.xlsx")));
+}
+
+TEST_CASE("init adds a settings sheet with what was inferred; an existing one is extended, not overwritten") {
+    test::TempDir dir;
+    write_block_book(dir.path("book.xlsx"));
+    std::ostringstream out, err;
+    REQUIRE(converter::init_command(dir.path("book.xlsx"), dir.path("init.xlsx"), {}, out, err) == 0);
+    xlsx::Workbook wb(dir.path("init.xlsx"));
+    xlsx::Worksheet* s = wb.worksheet("Scorecard Settings");
+    REQUIRE(s);
+    CHECK(wb.value_of(*s->cell({1, 1})).text == "Measure");
+    CHECK(wb.value_of(*s->cell({2, 1})).text == "Reduce ASB");
+    CHECK(wb.value_of(*s->cell({2, 2})).text == "Lower");
+    CHECK(wb.value_of(*s->cell({2, 3})).number == 10064);
+    CHECK(wb.value_of(*s->cell({2, 4})).text == "15%");
+    // Run again on its own output: the officer's row is kept, nothing is added.
+    std::ostringstream again;
+    REQUIRE(converter::init_command(dir.path("init.xlsx"), dir.path("init2.xlsx"), {}, again, err) == 0);
+    CHECK(again.str().find("0 settings rows added") != std::string::npos);
+    // And the settings now drive the refresh.
+    std::ostringstream inspect;
+    converter::inspect_command(dir.path("init2.xlsx"), false, {}, inspect, err);
+    CHECK(inspect.str().find("polarity: lower (settings sheet)") != std::string::npos);
 }

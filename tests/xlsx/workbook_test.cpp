@@ -120,3 +120,25 @@ TEST_CASE("broken packages are refused naming the part") {
     CHECK_THROWS_WITH_AS(xlsx::Workbook(dir.path("missing.xlsx")), doctest::Contains("xl/worksheets/sheet1.xml"),
                          xlsx::Error);
 }
+
+TEST_CASE("a worksheet is added with its part, relationship, content type and sheet entry") {
+    test::TempDir dir;
+    test::BookSpec spec;
+    spec.sheets = {{"A", ""}};
+    test::write_book(dir.path("in.xlsx"), spec);
+    {
+        xlsx::Workbook wb(dir.path("in.xlsx"));
+        CHECK_THROWS_AS(wb.add_worksheet("a"), xlsx::Error);   // names are case-insensitive
+        CHECK_THROWS_AS(wb.add_worksheet("x/y"), xlsx::Error);
+        xlsx::Worksheet& ws = wb.add_worksheet("Settings");
+        xlsx::Cell c = xlsx::Cell::at({1, 1});
+        wb.set_text(c, "Measure");
+        ws.put(c);
+        save(wb, dir.path("out.xlsx"));
+    }
+    xlsx::Workbook wb(dir.path("out.xlsx"));
+    REQUIRE(wb.sheets().size() == 2);
+    CHECK(wb.sheets()[1].name == "Settings");
+    CHECK(wb.sheets()[1].sheet_id == 2);
+    CHECK(wb.value_of(*wb.worksheet("Settings")->cell({1, 1})).text == "Measure");
+}
