@@ -18,20 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Failures that are the officer's input, said in plain words.
-struct Failure : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-// "sheet "Data" (xl/worksheets/sheet1.xml): message" when the part is a sheet.
-std::string explain(const xlsx::Error& e, xlsx::Workbook* wb) {
-    if (wb && !e.part().empty())
-        for (const xlsx::SheetInfo& s : wb->sheets())
-            if (xlsx::normalize_part_name(s.part) == xlsx::normalize_part_name(e.part()))
-                return fmt::format("sheet \"{}\" ({})", s.name, e.what());
-    return e.what();
-}
-
 std::string output_for(const RefreshRequest& r, const std::string& input) {
     if (r.in_place) return input;
     if (r.output) return *r.output;
@@ -47,56 +33,43 @@ bool same_file(const std::string& a, const std::string& b) {
 void copy_atomically(const std::string& from, const std::string& to) {
     std::ifstream in(from, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) throw Failure(fmt::format("cannot read {} to back it up", from));
+    if (!in.good() && !in.eof()) throw RefreshFailure(fmt::format("cannot read {} to back it up", from));
     xlsx::write_file_atomically(to, [&](std::FILE* f) {
-        if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) throw Failure("cannot write the backup");
+        if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) throw RefreshFailure("cannot write the backup");
     });
 }
 
 struct FileOutcome {
     std::string input, output;
-    Analysis analysis;
-    ApplyResult applied;
+    RefreshedFile result;
 };
 
-void refresh_file(const RefreshRequest& r, FileOutcome& o) {
+void refresh_one(const RefreshRequest& r, FileOutcome& o) {
     o.output = output_for(r, o.input);
     if (!r.in_place && same_file(o.input, o.output))
-        throw Failure("the output would overwrite the input; use --in-place to refresh it in place (a backup is kept)");
-    xlsx::Workbook wb(o.input);
-    try {
-        o.analysis = analyse(wb, r.defaults);
-        if (o.analysis.measures.empty()) {
-            std::string why = what_was_looked_for();
-            for (const Issue& s : o.analysis.skipped) why += "\n  " + describe(s);
-            throw Failure(why);
-        }
-        o.applied = apply(wb, o.analysis);
-        if (r.dry_run) return;
-        if (r.in_place) copy_atomically(o.input, o.input + r.backup_suffix);
-        xlsx::write_file_atomically(o.output, [&](std::FILE* f) { wb.save(f); });
-    } catch (const xlsx::Error& e) {
-        throw Failure(explain(e, &wb));
-    }
+        throw RefreshFailure("the output would overwrite the input; use --in-place to refresh it in place (a backup is kept)");
+    std::function<void()> backup;
+    if (r.in_place) backup = [&] { copy_atomically(o.input, o.input + r.backup_suffix); };
+    o.result = refresh_file(o.input, r.dry_run ? std::string() : o.output, r.defaults, backup);
 }
 
 void print_outcome(const RefreshRequest& r, const FileOutcome& o, std::ostream& out, std::ostream& err) {
     std::string name = base_name(o.input);
-    for (const MeasureResult& m : o.analysis.measures) out << name << " | " << summary_line(m) << "\n";
+    for (const MeasureResult& m : o.result.analysis.measures) out << name << " | " << summary_line(m) << "\n";
     auto warn = [&](const Issue& i) { err << "warning: " << name << ": " << describe(i) << "\n"; };
-    for (const Issue& i : o.analysis.warnings) warn(i);
-    for (const Issue& i : o.analysis.skipped) warn(i);
-    for (const MeasureResult& m : o.analysis.measures)
+    for (const Issue& i : o.result.analysis.warnings) warn(i);
+    for (const Issue& i : o.result.analysis.skipped) warn(i);
+    for (const MeasureResult& m : o.result.analysis.measures)
         for (const Issue& i : m.warnings) warn(i);
-    for (const Issue& i : o.applied.warnings) warn(i);
+    for (const Issue& i : o.result.applied.warnings) warn(i);
     if (r.dry_run) {
-        out << fmt::format("{}: {} cells would change (dry run, nothing written)\n", name, o.applied.changes.size());
-        for (const CellChange& c : o.applied.changes)
+        out << fmt::format("{}: {} cells would change (dry run, nothing written)\n", name, o.result.applied.changes.size());
+        for (const CellChange& c : o.result.applied.changes)
             out << fmt::format("  {}!{}: {} -> {}\n", c.sheet, xlsx::format_cell_ref(c.ref),
                                c.before.empty() ? "(empty)" : c.before, c.after.empty() ? "(empty)" : c.after);
     } else {
         out << fmt::format("{}: refreshed {} measures, {} cells changed; written to {}\n", name,
-                           o.analysis.measures.size(), o.applied.changes.size(), o.output);
+                           o.result.analysis.measures.size(), o.result.applied.changes.size(), o.output);
     }
 }
 
@@ -105,16 +78,16 @@ void write_outcome_json(JsonWriter& json, const FileOutcome& o, bool dry_run) {
     if (dry_run) json.null();
     else json.value(o.output);
     json.key("measures").begin_array();
-    for (const MeasureResult& m : o.analysis.measures) write_measure_json(json, m);
+    for (const MeasureResult& m : o.result.analysis.measures) write_measure_json(json, m);
     json.end_array();
-    std::vector<Issue> warnings = o.analysis.warnings;
-    warnings.insert(warnings.end(), o.applied.warnings.begin(), o.applied.warnings.end());
+    std::vector<Issue> warnings = o.result.analysis.warnings;
+    warnings.insert(warnings.end(), o.result.applied.warnings.begin(), o.result.applied.warnings.end());
     json.key("warnings");
     write_issues_json(json, warnings);
     json.key("skipped");
-    write_issues_json(json, o.analysis.skipped);
+    write_issues_json(json, o.result.analysis.skipped);
     json.key("changes").begin_array();
-    for (const CellChange& c : o.applied.changes)
+    for (const CellChange& c : o.result.applied.changes)
         json.begin_object().key("sheet").value(c.sheet).key("cell").value(xlsx::format_cell_ref(c.ref))
             .key("before").value(c.before).key("after").value(c.after).end_object();
     json.end_array().end_object();
@@ -138,9 +111,9 @@ int refresh_command(const RefreshRequest& r, std::ostream& out, std::ostream& er
     JsonWriter json;
     json.begin_object().key("files").begin_array();
     for (const std::string& input : r.inputs) {
-        FileOutcome o{input, {}, {}, {}};
+        FileOutcome o{input, {}, {}};
         try {
-            refresh_file(r, o);
+            refresh_one(r, o);
         } catch (const std::exception& e) {  // Failure, xlsx::Error, filesystem and allocation errors
             err << "error: " << base_name(input) << ": " << e.what() << "\n";
             status = 1;
@@ -163,7 +136,7 @@ int inspect_command(const std::string& input, bool as_json, const Defaults& defa
         wb = std::make_unique<xlsx::Workbook>(input);
         a = analyse(*wb, defaults);
     } catch (const xlsx::Error& e) {
-        err << "error: " << base_name(input) << ": " << explain(e, wb.get()) << "\n";
+        err << "error: " << base_name(input) << ": " << explain_error(e, wb.get()) << "\n";
         return 1;
     } catch (const std::exception& e) {
         err << "error: " << base_name(input) << ": " << e.what() << "\n";

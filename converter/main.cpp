@@ -1,5 +1,6 @@
 // The scorecard command: options and dispatch only; the work is in the libraries.
 #include "converter/commands.hpp"
+#include "converter/watch.hpp"
 #include "core/periods.hpp"
 #include "core/settings.hpp"
 
@@ -18,7 +19,9 @@ const char* kUsage =
     "          [--json] [--dry-run] [--tolerance 15%] [--start-month Apr]\n"
     "  inspect IN.xlsx [--json]\n"
     "  init IN.xlsx [-o OUT.xlsx]\n"
-    "  doctor IN.xlsx [--rewrite OUT.xlsx]\n";
+    "  doctor IN.xlsx [--rewrite OUT.xlsx]\n"
+    "  watch INBOX --out-dir OUT [--failed-dir FAILED] [--processed-dir DONE] [--settle 2s]\n"
+    "        [--poll [5s]] [--once] [--log FILE.jsonl] [--tolerance 15%] [--start-month Apr]\n";
 
 converter::Defaults read_defaults(const po::variables_map& vm) {
     converter::Defaults d;
@@ -33,6 +36,29 @@ converter::Defaults read_defaults(const po::variables_map& vm) {
     return d;
 }
 
+converter::WatchOptions watch_options(const po::variables_map& vm, const std::string& inbox,
+                                      const converter::Defaults& defaults) {
+    converter::WatchOptions o;
+    o.inbox = inbox;
+    if (!vm.count("out-dir")) throw po::error("watch needs --out-dir");
+    o.out_dir = vm["out-dir"].as<std::string>();
+    if (vm.count("failed-dir")) o.failed_dir = vm["failed-dir"].as<std::string>();
+    if (vm.count("processed-dir")) o.processed_dir = vm["processed-dir"].as<std::string>();
+    if (vm.count("log")) o.log_file = vm["log"].as<std::string>();
+    auto settle = converter::parse_duration(vm["settle"].as<std::string>());
+    if (!settle) throw po::error("--settle takes a duration such as 2s or 500ms");
+    o.settle = *settle;
+    if (vm.count("poll")) {
+        auto poll = converter::parse_duration(vm["poll"].as<std::string>());
+        if (!poll || poll->count() == 0) throw po::error("--poll takes a duration such as 5s");
+        o.poll = *poll;
+        o.force_poll = true;
+    }
+    o.once = vm.count("once") > 0;
+    o.defaults = defaults;
+    return o;
+}
+
 int dispatch(const std::string& command, const std::vector<std::string>& args) {
     po::options_description opts("options");
     opts.add_options()("help,h", "show usage")("output,o", po::value<std::string>(), "output workbook")(
@@ -41,6 +67,11 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
         "dry-run", "list changes, write nothing")("tolerance", po::value<std::string>(), "default tolerance")(
         "start-month", po::value<std::string>(), "financial year start month")(
         "rewrite", po::value<std::string>(), "doctor: write the package back unchanged")(
+        "failed-dir", po::value<std::string>(), "watch: where failed workbooks go")(
+        "processed-dir", po::value<std::string>(), "watch: where refreshed inputs go")(
+        "settle", po::value<std::string>()->default_value("2s"), "watch: quiet time before a file is taken")(
+        "poll", po::value<std::string>()->implicit_value("5s"), "watch: scan instead of inotify")(
+        "once", "watch: process what is there and exit")("log", po::value<std::string>(), "watch: JSON lines log")(
         "input", po::value<std::vector<std::string>>()->default_value({}, ""), "workbooks");
     po::positional_options_description pos;
     pos.add("input", -1);
@@ -60,7 +91,8 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
                                     vm.count("dry-run") > 0, defaults};
         return converter::refresh_command(r, std::cout, std::cerr);
     }
-    if (inputs.size() != 1) throw po::error(command + " takes exactly one workbook");
+    if (inputs.size() != 1) throw po::error(command + " takes exactly one " + (command == "watch" ? "folder" : "workbook"));
+    if (command == "watch") return converter::watch_command(watch_options(vm, inputs[0], defaults), std::cerr);
     if (command == "inspect") return converter::inspect_command(inputs[0], vm.count("json") > 0, defaults, std::cout, std::cerr);
     if (command == "doctor") return converter::doctor_command(inputs[0], optional("rewrite"), std::cout, std::cerr);
     if (command == "init") return converter::init_command(inputs[0], optional("output"), defaults, std::cout, std::cerr);

@@ -3,6 +3,7 @@
 #include "converter/rag_formats.hpp"
 #include "core/text.hpp"
 #include "xlsx/error.hpp"
+#include "xlsx/package.hpp"
 
 #include <fmt/format.h>
 
@@ -130,6 +131,42 @@ ApplyResult apply(xlsx::Workbook& wb, const Analysis& analysis) {
     }
     if (result.formulas_updated) wb.set_full_calc_on_load();
     return result;
+}
+
+}  // namespace converter
+
+namespace converter {
+
+std::string explain_error(const xlsx::Error& e, xlsx::Workbook* wb) {
+    if (wb && !e.part().empty())
+        for (const xlsx::SheetInfo& s : wb->sheets())
+            if (xlsx::normalize_part_name(s.part) == xlsx::normalize_part_name(e.part()))
+                return fmt::format("sheet \"{}\" ({})", s.name, e.what());
+    return e.what();
+}
+
+RefreshedFile refresh_file(const std::string& input, const std::string& output, const Defaults& defaults,
+                           const std::function<void()>& before_write) {
+    std::unique_ptr<xlsx::Workbook> wb;
+    try {
+        wb = std::make_unique<xlsx::Workbook>(input);
+        RefreshedFile r;
+        r.analysis = analyse(*wb, defaults);
+        if (r.analysis.measures.empty()) {
+            std::string why = what_was_looked_for();
+            for (const Issue& s : r.analysis.skipped) why += "\n  " + describe(s);
+            throw RefreshFailure(why);
+        }
+        r.applied = apply(*wb, r.analysis);
+        if (output.empty()) return r;
+        if (before_write) before_write();
+        xlsx::write_file_atomically(output, [&](std::FILE* f) { wb->save(f); });
+        return r;
+    } catch (const xlsx::Error& e) {
+        throw RefreshFailure(explain_error(e, wb.get()));
+    } catch (const std::bad_alloc&) {
+        throw RefreshFailure("the workbook needs more memory than is available");
+    }
 }
 
 }  // namespace converter

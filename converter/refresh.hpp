@@ -3,8 +3,11 @@
 // write the results back into the workbook (§4). No files are opened here;
 // the caller opens the Workbook and saves it.
 #include "converter/evaluate.hpp"
+#include "xlsx/error.hpp"
 #include "xlsx/workbook.hpp"
 
+#include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -41,5 +44,26 @@ ApplyResult apply(xlsx::Workbook& workbook, const Analysis& analysis);
 
 // What "no scorecard found" says was looked for.
 std::string what_was_looked_for();
+
+// A refresh that cannot be done, in plain words an officer can act on.
+struct RefreshFailure : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct RefreshedFile {
+    Analysis analysis;
+    ApplyResult applied;
+};
+
+// The whole refresh of one file, shared by `refresh` and `watch`: opens
+// `input`, recognises, computes and applies, and unless `output` is empty
+// writes the result there atomically (calling `before_write` first). Throws
+// RefreshFailure naming the sheet and cell where there is one; nothing is
+// written then.
+RefreshedFile refresh_file(const std::string& input, const std::string& output, const Defaults& defaults,
+                           const std::function<void()>& before_write = {});
+
+// An engine error with the sheet named when the part is a worksheet.
+std::string explain_error(const xlsx::Error& error, xlsx::Workbook* workbook);
 
 }  // namespace converter
