@@ -157,24 +157,33 @@ void evaluate_target(const SheetGrid& grid, const Block& b, MeasureResult& m, co
 }
 
 // Status and direction words for periods up to the latest; blanks after.
-void write_words(MeasureResult& m, const BlockRow* row, const std::vector<std::uint32_t>& cols, bool status) {
+// Each period's status and direction up to the latest (§3: a status row gets
+// each period's YTD against that period's target).
+void period_words(MeasureResult& m) {
     const core::MeasureSettings& s = m.settings;
+    m.period_status.assign(m.periods, std::nullopt);
+    m.period_direction.assign(m.periods, std::nullopt);
+    core::Polarity sense = s.polarity.value != core::Polarity::monitor ? s.polarity.value
+                                                                      : s.sense.value_or(core::Polarity::monitor);
+    for (int i = 1; i <= m.latest; ++i) {
+        const auto& a = m.cum_this[i - 1];
+        if (!a) continue;
+        if (s.polarity.value == core::Polarity::monitor) m.period_status[i - 1] = core::Status::monitor;
+        else if (!m.target.empty() && m.target[i - 1])
+            m.period_status[i - 1] = core::status_of(s.polarity.value, *a, *m.target[i - 1], tolerance_of(s), s.scheme.value);
+        if (m.cum_last[i - 1] && sense != core::Polarity::monitor)
+            m.period_direction[i - 1] = core::direction_of(sense, *a, *m.cum_last[i - 1], s.dot_threshold.value);
+    }
+}
+
+void write_words(MeasureResult& m, const BlockRow* row, const std::vector<std::uint32_t>& cols, bool status) {
     for (int i = 1; i <= m.periods; ++i) {
         CellWrite w = CellWrite::at({row->row, cols[i - 1]});
         w.future = i > m.latest;
-        const auto& a = m.cum_this[i - 1];
-        if (!w.future && a) {
+        if (!w.future) {
             std::optional<std::string_view> word;
-            if (status && s.polarity.value == core::Polarity::monitor) word = "Monitor";
-            else if (status && !m.target.empty() && m.target[i - 1]) {
-                if (auto st = core::status_of(s.polarity.value, *a, *m.target[i - 1], tolerance_of(s), s.scheme.value))
-                    word = core::name_of(*st);
-            } else if (!status && m.cum_last[i - 1]) {
-                core::Polarity sense = s.polarity.value != core::Polarity::monitor ? s.polarity.value
-                                                                                  : s.sense.value_or(core::Polarity::monitor);
-                if (sense != core::Polarity::monitor)
-                    word = core::name_of(core::direction_of(sense, *a, *m.cum_last[i - 1], s.dot_threshold.value));
-            }
+            if (status && m.period_status[i - 1]) word = core::name_of(*m.period_status[i - 1]);
+            if (!status && m.period_direction[i - 1]) word = core::name_of(*m.period_direction[i - 1]);
             if (!word) continue;  // nothing to say: leave the officer's cell alone
             w.kind = CellWrite::Kind::text;
             w.text = std::string(*word);
@@ -192,6 +201,7 @@ void evaluate_outputs(const SheetGrid& grid, const Block& b, MeasureResult& m, c
     if (cum && !m.cumulative_input) write_row(m, cum->row, cols, m.cum_this, m.latest, false);
     if (cum_last && act_last) write_row(m, cum_last->row, cols, m.cum_last, core::latest_period(m.cum_last), false);
     if (rows.percent) write_row(m, rows.percent->row, cols, m.percent, m.latest, true);
+    period_words(m);
     if (rows.status) write_words(m, rows.status, cols, true);
     if (rows.direction) write_words(m, rows.direction, cols, false);
     if (m.latest == 0) return;
@@ -226,6 +236,18 @@ void evaluate_outputs(const SheetGrid& grid, const Block& b, MeasureResult& m, c
         f.tolerance = tolerance_of(s);
         m.formats.push_back(f);
     }
+}
+
+// After a roll into a new year the settings still hold last year's targets
+// until the officer sets new ones; "Target for" says which year they are for.
+void warn_if_target_stale(MeasureResult& m, const SettingsSheet& sheet, const core::FinancialYear& year) {
+    const SettingsEntry* e = sheet.match(m.name);
+    if (!e || !e->values.target_for || e->values.target_for->first_year == year.first_year) return;
+    auto col = sheet.columns.find("target for");
+    m.warnings.push_back({sheet.sheet, xlsx::CellRef{e->row, col == sheet.columns.end() ? 1u : col->second},
+                          fmt::format("the annual target of \"{}\" was set for {}, but this year is {}: enter this "
+                                      "year's target and its year",
+                                      m.name, core::format_year(*e->values.target_for), core::format_year(year))});
 }
 
 // A cumulative-input row whose last figure repeats to the year end looks like
@@ -264,6 +286,11 @@ std::optional<MeasureResult> evaluate_block(const SheetGrid& grid, const Block& 
     core::FinancialYear year{this_year, b.start_month};
     m.this_year = year;
     for (int i = 1; i <= m.periods; ++i) m.period_labels.push_back(period_label(b, i, year));
+    warn_if_target_stale(m, sheet, year);
+    m.period_columns = cols;
+    for (const auto& [y, r] : rows.actual) m.actual_rows[y] = r->row;
+    for (const BlockRow& r : b.rows)
+        if (r.year) m.year_rows.push_back({r.role, r.year->first_year, r.row, r.label_cell, r.label});
     const BlockRow* act = find_row(rows.actual, this_year);
     const BlockRow* act_last = find_row(rows.actual, this_year - 1);
     const BlockRow* cum = find_row(rows.cumulative, this_year);
@@ -363,6 +390,8 @@ std::vector<MeasureResult> evaluate_table(const SheetGrid& grid, const Table& t,
         m.layout = "table";
         m.name = grid.text(row, t.name_column);
         m.cells = xlsx::format_cell_ref({row, t.name_column});
+        m.table_row = row;
+        m.table_actual_column = t.actual;
         m.settings = base_settings(m.name, false, sheet, defaults, 4);
         const core::MeasureSettings& s = m.settings;
         m.ytd_actual = number_at(row, t.actual, m);

@@ -6,6 +6,7 @@
 #include "converter/settings_sheet.hpp"
 #include "core/calc.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,19 @@ struct MeasureResult {
     std::string latest_label;  // "Jun 2015/16", "Q1 2015/16"
     std::vector<std::string> period_labels;
     core::Series actual_this, actual_last, cum_this, cum_last, target, percent;
+    std::vector<std::optional<core::Status>> period_status;        // up to the latest period
+    std::vector<std::optional<core::Direction>> period_direction;
+    std::vector<std::uint32_t> period_columns;
+    std::map<int, std::uint32_t> actual_rows;  // first year of a financial year -> its actuals row
+    struct YearRow {
+        RowRole role;
+        int year;  // first calendar year of the financial year
+        std::uint32_t row;
+        xlsx::CellRef label_cell;
+        std::string label;
+    };
+    std::vector<YearRow> year_rows;  // every block row whose label names a year
+    std::optional<std::uint32_t> table_row, table_actual_column;  // table layout: where the actual is
     std::optional<core::Projection> projection;
     // Both layouts: the headline figures at the latest period.
     std::optional<double> ytd_actual, ytd_last_year, target_at_latest, percent_change;

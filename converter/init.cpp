@@ -1,8 +1,10 @@
 // `scorecard init`: writes what inspect inferred into a Scorecard Settings
 // sheet, so the officer can confirm polarity, targets and tolerances in Excel.
 #include "converter/commands.hpp"
+#include "converter/settings_update.hpp"
 #include "converter/describe.hpp"
 #include "converter/refresh.hpp"
+#include "core/periods.hpp"
 #include "core/text.hpp"
 #include "xlsx/error.hpp"
 
@@ -14,9 +16,9 @@
 namespace converter {
 namespace {
 
-constexpr std::array<const char*, 11> kColumns = {"Measure", "Polarity", "Annual target", "Tolerance",
-                                                  "Tolerance type", "Amber threshold", "Profile", "Aggregation",
-                                                  "Scheme", "Start month", "DoT threshold"};
+constexpr std::array<const char*, 12> kColumns = {"Measure",     "Polarity",        "Annual target", "Target for",
+                                                  "Tolerance",   "Tolerance type",  "Amber threshold", "Profile",
+                                                  "Aggregation", "Scheme",          "Start month",   "DoT threshold"};
 
 std::string capitalised(std::string_view word) {
     std::string out(word);
@@ -75,6 +77,32 @@ std::map<std::string, std::uint32_t> ensure_columns(xlsx::Workbook& wb, xlsx::Wo
 
 }  // namespace
 
+SettingsUpdate update_settings_sheet(xlsx::Workbook& wb, const Analysis& a, bool mark_target_year) {
+    SettingsUpdate u;
+    u.new_sheet = a.settings_sheet.empty();
+    u.sheet = u.new_sheet ? std::string(kSettingsSheetName) : a.settings_sheet;
+    xlsx::Worksheet& ws = u.new_sheet ? wb.add_worksheet(u.sheet) : *wb.worksheet(a.settings_sheet);
+    auto columns = ensure_columns(wb, ws, a.settings, a.settings.header_row);
+    std::uint32_t row = std::max(a.settings.last_row, a.settings.header_row) + 1;
+    for (const MeasureResult& m : a.measures) {
+        std::optional<std::string> year;
+        if (mark_target_year && m.this_year && m.settings.annual_target.value) year = core::format_year(*m.this_year);
+        if (const SettingsEntry* e = a.settings.match(m.name)) {  // the officer's own row: only the target year changes
+            bool already_next = e->values.target_for && m.this_year && e->values.target_for->first_year > m.this_year->first_year;
+            if (year && !already_next) put(wb, ws, {e->row, columns["Target for"]}, year, std::nullopt);
+            continue;
+        }
+        for (const auto& [name, col] : columns) {
+            std::optional<double> number;
+            auto text = name == std::string("Target for") ? year : column_text(m, name, number);
+            put(wb, ws, {row, col}, text, number);
+        }
+        ++row;
+        ++u.added;
+    }
+    return u;
+}
+
 int init_command(const std::string& input, const std::optional<std::string>& output, const Defaults& defaults,
                  std::ostream& out, std::ostream& err) {
     std::string target = output.value_or(default_output_path(input, "-settings"));
@@ -82,25 +110,10 @@ int init_command(const std::string& input, const std::optional<std::string>& out
         xlsx::Workbook wb(input);
         Analysis a = analyse(wb, defaults);
         if (a.measures.empty()) throw xlsx::Error("", what_was_looked_for());
-        bool fresh = a.settings_sheet.empty();
-        xlsx::Worksheet& ws = fresh ? wb.add_worksheet(std::string(kSettingsSheetName)) : *wb.worksheet(a.settings_sheet);
-        auto columns = ensure_columns(wb, ws, a.settings, a.settings.header_row);
-        std::uint32_t row = std::max(a.settings.last_row, a.settings.header_row) + 1;
-        int added = 0;
-        for (const MeasureResult& m : a.measures) {
-            if (a.settings.match(m.name)) continue;  // the officer's own row stays as it is
-            for (const auto& [name, col] : columns) {
-                std::optional<double> number;
-                auto text = column_text(m, name, number);
-                put(wb, ws, {row, col}, text, number);
-            }
-            ++row;
-            ++added;
-        }
+        SettingsUpdate u = update_settings_sheet(wb, a, false);
         xlsx::write_file_atomically(target, [&](std::FILE* f) { wb.save(f); });
-        out << fmt::format("{}: {} settings rows added to sheet \"{}\" ({}); written to {}\n", base_name(input), added,
-                           fresh ? std::string(kSettingsSheetName) : a.settings_sheet,
-                           fresh ? "new sheet" : "existing rows kept", target);
+        out << fmt::format("{}: {} settings rows added to sheet \"{}\" ({}); written to {}\n", base_name(input), u.added,
+                           u.sheet, u.new_sheet ? "new sheet" : "existing rows kept", target);
         out << "Check each row in Excel: polarity, annual target and tolerance decide the RAG status.\n";
         return 0;
     } catch (const std::exception& e) {

@@ -1,5 +1,8 @@
 // The scorecard command: options and dispatch only; the work is in the libraries.
 #include "converter/commands.hpp"
+#include "converter/export.hpp"
+#include "converter/new_year.hpp"
+#include "converter/report.hpp"
 #include "converter/watch.hpp"
 #include "core/periods.hpp"
 #include "core/settings.hpp"
@@ -20,6 +23,10 @@ const char* kUsage =
     "  inspect IN.xlsx [--json]\n"
     "  init IN.xlsx [-o OUT.xlsx]\n"
     "  doctor IN.xlsx [--rewrite OUT.xlsx]\n"
+    "  report IN.xlsx [--format html|md|docx] [-o FILE] [--template DIR]\n"
+    "  export IN.xlsx [--format csv|json] [-o FILE]\n"
+    "  import FIGURES.csv IN.xlsx [-o OUT.xlsx] [--skip-bad-lines]\n"
+    "  new-year IN.xlsx [-o OUT.xlsx]\n"
     "  watch INBOX --out-dir OUT [--failed-dir FAILED] [--processed-dir DONE] [--settle 2s]\n"
     "        [--poll [5s]] [--once] [--log FILE.jsonl] [--tolerance 15%] [--start-month Apr]\n";
 
@@ -71,7 +78,10 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
         "processed-dir", po::value<std::string>(), "watch: where refreshed inputs go")(
         "settle", po::value<std::string>()->default_value("2s"), "watch: quiet time before a file is taken")(
         "poll", po::value<std::string>()->implicit_value("5s"), "watch: scan instead of inotify")(
-        "once", "watch: process what is there and exit")("log", po::value<std::string>(), "watch: JSON lines log")(
+        "once", "watch: process what is there and exit")(
+        "format", po::value<std::string>(), "report: html|md|docx; export: csv|json")(
+        "template", po::value<std::string>()->default_value(""), "report: template folder")(
+        "skip-bad-lines", "import: import the good lines of a file with errors")("log", po::value<std::string>(), "watch: JSON lines log")(
         "input", po::value<std::vector<std::string>>()->default_value({}, ""), "workbooks");
     po::positional_options_description pos;
     pos.add("input", -1);
@@ -91,10 +101,22 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
                                     vm.count("dry-run") > 0, defaults};
         return converter::refresh_command(r, std::cout, std::cerr);
     }
+    if (command == "import") {
+        if (inputs.size() != 2) throw po::error("import takes FIGURES.csv and the workbook");
+        return converter::import_command({inputs[0], inputs[1], optional("output"), vm.count("skip-bad-lines") > 0, defaults},
+                                         std::cout, std::cerr);
+    }
     if (inputs.size() != 1) throw po::error(command + " takes exactly one " + (command == "watch" ? "folder" : "workbook"));
     if (command == "watch") return converter::watch_command(watch_options(vm, inputs[0], defaults), std::cerr);
     if (command == "inspect") return converter::inspect_command(inputs[0], vm.count("json") > 0, defaults, std::cout, std::cerr);
     if (command == "doctor") return converter::doctor_command(inputs[0], optional("rewrite"), std::cout, std::cerr);
+    if (command == "report")
+        return converter::report_command(inputs[0], optional("format").value_or("html"), optional("output"),
+                                         vm["template"].as<std::string>(), defaults, std::cout, std::cerr);
+    if (command == "export")
+        return converter::export_command(inputs[0], optional("format").value_or("csv"), optional("output"), defaults,
+                                         std::cout, std::cerr);
+    if (command == "new-year") return converter::new_year_command(inputs[0], optional("output"), defaults, std::cout, std::cerr);
     if (command == "init") return converter::init_command(inputs[0], optional("output"), defaults, std::cout, std::cerr);
     throw po::error("unknown command \"" + command + "\"");
 }

@@ -54,6 +54,10 @@ std::string read_row(const SheetGrid& grid, const std::map<std::string, std::uin
     if (why.empty()) why = read("scheme", core::read_scheme, v.scheme, "3 or 4");
     if (why.empty()) why = read("start month", core::read_start_month, v.start_month, "a month such as Apr");
     if (why.empty()) why = read("dot threshold", core::read_percent, v.dot_threshold, "a percentage such as 1%");
+    auto start = v.start_month.value_or(4);
+    if (why.empty())
+        why = read("target for", [start](std::string_view t) { return core::parse_year(t, start); }, v.target_for,
+                   "a financial year such as 2015/16");
     return why;
 }
 

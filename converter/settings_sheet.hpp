@@ -2,6 +2,7 @@
 // The officer's `Scorecard Settings` sheet (SCORECARD-RULES §2.3).
 #include "converter/grid.hpp"
 #include "converter/issues.hpp"
+#include "core/periods.hpp"
 #include "core/settings.hpp"
 
 #include <map>
@@ -24,6 +25,7 @@ struct SettingsOverrides {
     std::optional<int> scheme;
     std::optional<int> start_month;
     std::optional<double> dot_threshold;
+    std::optional<core::FinancialYear> target_for;  // the year the annual target was set for
 };
 
 struct SettingsEntry {

@@ -96,6 +96,29 @@ std::optional<FinancialYear> parse_year(std::string_view label, int start_month)
     return found;
 }
 
+std::optional<std::string> advance_year_label(std::string_view label, int start_month) {
+    auto year = parse_year(label, start_month);
+    if (!year) return std::nullopt;
+    // Every number of 2 or 4 digits that spells the first or second year moves on by one.
+    std::string out;
+    int first = year->first_year, second = year->first_year + 1;
+    for (std::size_t i = 0; i < label.size();) {
+        if (!is_digit(label[i]) || (i > 0 && is_digit(label[i - 1]))) { out.push_back(label[i++]); continue; }
+        auto [value, len] = digits_at(label, i);
+        bool match4 = len == 4 && (value == first || value == second);
+        bool match2 = len == 2 && (value == first % 100 || value == second % 100);
+        if (match4) out += std::to_string(value + 1);
+        else if (match2) {
+            int next = (value + 1) % 100;
+            out += (next < 10 ? "0" : "") + std::to_string(next);
+        } else {
+            out.append(label.substr(i, static_cast<std::size_t>(std::max(len, 1))));
+        }
+        i += static_cast<std::size_t>(std::max(len, 1));
+    }
+    return out;
+}
+
 std::string format_year(const FinancialYear& year) {
     if (year.start_month == 1) return std::to_string(year.first_year);
     int next = (year.first_year + 1) % 100;

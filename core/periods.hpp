@@ -31,6 +31,11 @@ std::vector<int> period_days(const FinancialYear& year, PeriodKind kind);
 // ("2015") is read as that calendar year. nullopt when no year, or an
 // ambiguous one, is found.
 std::optional<FinancialYear> parse_year(std::string_view label, int start_month);
+// The label with its financial year moved on by one, in the spelling it used:
+// "Actual 2015 - 2016" -> "Actual 2016 - 2017", "Cum 14/15" -> "Cum 15/16",
+// "99/00" -> "00/01". nullopt when the label names no year parse_year reads.
+std::optional<std::string> advance_year_label(std::string_view label, int start_month);
+
 // "2015/16" (or "2015" for a January start).
 std::string format_year(const FinancialYear& year);
 

@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(cmake ninja-build g++ pkg-config libfmt-dev libboost-program-options-dev doctest-dev libpugixml-dev zlib1g-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(python3 python3-openpyxl libreoffice-calc-nogui clang libclang-rt-14-dev poppler-utils)
+  packages+=(python3 python3-openpyxl libreoffice-calc-nogui libreoffice-writer-nogui chromium clang libclang-rt-14-dev poppler-utils)
 fi
 
 missing=()

@@ -65,6 +65,18 @@ void ContentTypes::remove_override(const std::string& part) {
     }
 }
 
+void ContentTypes::set_default(const std::string& extension, const std::string& type) {
+    pugi::xml_node root = doc_.document_element();
+    for (pugi::xml_node n : root.children())
+        if (local_name(n.name()) == "Default" && iequal(n.attribute("Extension").value(), extension)) return;
+    std::string tag = std::string(name_prefix(root.name())) + "Default";
+    pugi::xml_node first = root.first_child();
+    pugi::xml_node n = first ? root.insert_child_before(tag.c_str(), first) : root.append_child(tag.c_str());
+    n.append_attribute("Extension").set_value(extension.c_str());
+    n.append_attribute("ContentType").set_value(type.c_str());
+    modified_ = true;
+}
+
 void ContentTypes::store(Package& package) {
     if (modified_) package.set_part(part_name_, serialize_xml(doc_));
     modified_ = false;

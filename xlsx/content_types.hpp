@@ -19,6 +19,8 @@ public:
     std::string type_of(const std::string& part) const;
     void set_override(const std::string& part, const std::string& type);
     void remove_override(const std::string& part);
+    // Adds a Default for files ending in `extension` ("png") unless one exists.
+    void set_default(const std::string& extension, const std::string& type);
     bool modified() const { return modified_; }
     // Writes the part back into `package` if it changed.
     void store(Package& package);

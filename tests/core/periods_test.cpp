@@ -53,3 +53,14 @@ TEST_CASE("days in periods, leap years included") {
     CHECK(core::days_in_period({2015, 1}, core::PeriodKind::quarter, 1) == 31 + 28 + 31);
     CHECK(core::month_of_period(4, 10) == 1);
 }
+
+TEST_CASE("year labels move on by one year in their own spelling") {
+    CHECK(core::advance_year_label("Actual 2015 - 2016", 4) == "Actual 2016 - 2017");
+    CHECK(core::advance_year_label("Cum Actuals 14/15", 4) == "Cum Actuals 15/16");
+    CHECK(core::advance_year_label("2015-16 Actual", 4) == "2016-17 Actual");
+    CHECK(core::advance_year_label("ACTUAL 2015/2016", 4) == "ACTUAL 2016/2017");
+    CHECK(core::advance_year_label("Actual 99/00", 4) == "Actual 00/01");
+    CHECK(core::advance_year_label("Actual 2015", 1) == "Actual 2016");
+    CHECK(core::advance_year_label("Target 15/16 (ward 12)", 4) == "Target 16/17 (ward 12)");
+    CHECK_FALSE(core::advance_year_label("Target", 4));
+}
