@@ -50,7 +50,10 @@ bool roll_block(xlsx::Workbook& wb, const MeasureResult& m, std::vector<Issue>& 
     int y = m.this_year->first_year;
     xlsx::Worksheet& ws = *wb.worksheet(m.sheet);
     bool any = false;
-    for (RowRole role : {RowRole::actual, RowRole::numerator, RowRole::denominator}) {
+    // A cumulative-input block keeps its figures in its cumulative rows.
+    std::vector<RowRole> roles = m.cumulative_input ? std::vector<RowRole>{RowRole::cumulative}
+                                                    : std::vector<RowRole>{RowRole::actual, RowRole::numerator, RowRole::denominator};
+    for (RowRole role : roles) {
         const auto *now = find(m, role, y), *before = find(m, role, y - 1);
         if (now && !before) {
             warnings.push_back({m.sheet, now->label_cell,

@@ -138,7 +138,8 @@ TEST_CASE("init adds a settings sheet with what was inferred; an existing one is
     CHECK(wb.value_of(*s->cell({2, 1})).text == "Reduce ASB");
     CHECK(wb.value_of(*s->cell({2, 2})).text == "Lower");
     CHECK(wb.value_of(*s->cell({2, 3})).number == 10064);
-    CHECK(wb.value_of(*s->cell({2, 4})).text == "15%");
+    CHECK(wb.value_of(*s->cell({1, 4})).text == "Target for");
+    CHECK(wb.value_of(*s->cell({2, 5})).text == "15%");
     // Run again on its own output: the officer's row is kept, nothing is added.
     std::ostringstream again;
     REQUIRE(converter::init_command(dir.path("init.xlsx"), dir.path("init2.xlsx"), {}, again, err) == 0);
