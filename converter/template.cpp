@@ -1,5 +1,7 @@
 #include "converter/template.hpp"
 
+#include "xlsx/xml.hpp"
+
 #include <fmt/format.h>
 
 #include <stdexcept>
@@ -138,15 +140,9 @@ std::string fill_phrase(std::string_view phrase, const std::map<std::string, std
 
 std::string escape_html(std::string_view text) {
     std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
-        }
+    for (char c : xlsx::escape_xml(text)) {
+        if (c == '\'') out += "&#39;";
+        else out.push_back(c);
     }
     return out;
 }

@@ -16,7 +16,8 @@ enum class Status { red, amber, green, exceeds, on_target, near_target, below, m
 enum class Direction { improving, no_change, worsening };
 
 struct Warning {
-    enum Code { gap, no_last_year, zero_denominator, no_target, seasonal_fallback, no_data, no_direction } code;
+    // What core itself can tell; missing years and targets are the caller's to report, since only it knows the cells.
+    enum Code { gap, zero_denominator, seasonal_fallback } code;
     int period = 0;  // 1-based period concerned, 0 when none
     std::string message;
 };

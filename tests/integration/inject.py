@@ -11,6 +11,7 @@ import warnings
 import openpyxl
 
 import cases
+from ooxml_raw import raw_entries
 
 
 def opens_in_openpyxl(path):
@@ -124,15 +125,7 @@ def inject(src, dst):
 
 
 def raw(path):
-    z = zipfile.ZipFile(path)
-    out = {}
-    with open(path, 'rb') as f:
-        for info in z.infolist():
-            f.seek(info.header_offset)
-            h = f.read(30)
-            f.seek(info.header_offset + 30 + int.from_bytes(h[26:28], 'little') + int.from_bytes(h[28:30], 'little'))
-            out[info.filename] = (info.compress_type, info.CRC, f.read(info.compress_size))
-    return out
+    return {name: (method, crc, data) for name, method, crc, data in raw_entries(path)}
 
 
 def check_injected(binary, path, work):

@@ -32,6 +32,8 @@ import zipfile
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tools'))
+from ooxml_raw import raw_entries  # noqa: E402
 import cases  # noqa: E402
 import inject  # noqa: E402
 
@@ -214,18 +216,6 @@ def zip_variants(work, sample):
         for info, data in entries:  # entry names in another case than the relationships use
             z.writestr(info.filename.upper() if 'worksheets/' in info.filename else info.filename, data)
     out['upper-case names'] = path
-    return out
-
-
-def raw_entries(path):
-    z = zipfile.ZipFile(path)
-    out = []
-    with open(path, 'rb') as f:
-        for info in z.infolist():
-            f.seek(info.header_offset)
-            h = f.read(30)
-            f.seek(info.header_offset + 30 + int.from_bytes(h[26:28], 'little') + int.from_bytes(h[28:30], 'little'))
-            out.append((info.filename, info.compress_type, info.CRC, f.read(info.compress_size)))
     return out
 
 
