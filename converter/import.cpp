@@ -135,7 +135,8 @@ int import_command(const ImportRequest& r, std::ostream& out, std::ostream& err)
         std::vector<std::string> bad;
         std::vector<std::pair<Target, double>> writes;
         for (std::size_t i = 1; i < records.size(); ++i) {
-            const auto& [line, fields] = records[i];
+            const int line = records[i].first;
+            const std::vector<std::string>& fields = records[i].second;
             auto field = [&](const char* name) { return col[name] < fields.size() ? fields[col[name]] : std::string(); };
             std::string why;
             auto value = core::read_number(field("value"));

@@ -326,7 +326,8 @@ int watch_command(const WatchOptions& o, std::ostream& err) {
     std::ostream null_log(nullptr);
     if (o.log_file) log_file.open(*o.log_file, std::ios::app);
     std::unique_ptr<FolderEvents> events = o.force_poll ? nullptr : make_inotify_events(o.inbox);
-    if (!events) events = make_polling_events(o.poll);
+    bool inotify = events != nullptr;
+    if (!inotify) events = make_polling_events(o.poll);
     auto clock = make_system_clock();
     struct sigaction sa{};
     sa.sa_handler = on_signal;  // no SA_RESTART: a signal ends the wait at once
@@ -334,7 +335,7 @@ int watch_command(const WatchOptions& o, std::ostream& err) {
     sigaction(SIGTERM, &sa, nullptr);
     FolderWatch watch(options, *events, *clock, o.log_file ? static_cast<std::ostream&>(log_file) : null_log, err);
     err << fmt::format("watching {} ({}), refreshed workbooks go to {}\n", o.inbox,
-                       o.force_poll || !make_inotify_events(o.inbox) ? "polling" : "inotify", o.out_dir);
+                       inotify ? "inotify" : "polling", o.out_dir);
     watch.run();
     err << "stopped\n";
     return 0;
