@@ -267,6 +267,51 @@ void warn_if_carried(MeasureResult& m, const BlockRow& row, const std::vector<st
 
 }  // namespace
 
+namespace {
+
+struct YearFigures {
+    Series values, cumulative;      // empty when the block has nothing for the year
+    const BlockRow* source = nullptr;
+    bool from_cumulative = false;   // read from a cumulative row (cumulative-input)
+};
+
+// One year's figures: the numerator and denominator rows of a ratio measure,
+// else the actuals row, else the cumulative row taken as input. Periods after
+// the year's last figure stay blank.
+YearFigures read_year(const SheetGrid& grid, const YearRows& rows, int year, MeasureResult& m, const char* which) {
+    const auto& cols = m.period_columns;
+    core::Aggregation agg = m.settings.aggregation.value;
+    YearFigures y;
+    std::vector<core::Warning> found;
+    const BlockRow* num = find_row(rows.numerator, year);
+    const BlockRow* den = find_row(rows.denominator, year);
+    if (agg == core::Aggregation::ratio) {
+        if (!num || !den) return y;
+        y.source = num;
+        y.values = read_series(grid, num->row, cols, m.warnings);
+        Series dens = read_series(grid, den->row, cols, m.warnings);
+        y.cumulative = core::cumulative(y.values, agg, core::latest_period(y.values), found, &dens);
+    } else if (const BlockRow* act = find_row(rows.actual, year)) {
+        y.source = act;
+        y.values = read_series(grid, act->row, cols, m.warnings);
+        y.cumulative = core::cumulative(y.values, agg, core::latest_period(y.values), found);
+    } else if (const BlockRow* cum = find_row(rows.cumulative, year)) {
+        y.source = cum;
+        y.from_cumulative = true;
+        y.cumulative = read_series(grid, cum->row, cols, m.warnings);
+        if (agg == core::Aggregation::sum) {  // per-period figures, for the seasonal profile
+            y.values.assign(cols.size(), std::nullopt);
+            for (std::size_t i = 0; i < cols.size(); ++i)
+                if (y.cumulative[i] && (i == 0 || y.cumulative[i - 1]))
+                    y.values[i] = *y.cumulative[i] - (i == 0 ? 0.0 : *y.cumulative[i - 1]);
+        }
+    }
+    add_warnings(m, found, y.source, cols, which);
+    return y;
+}
+
+}  // namespace
+
 std::optional<MeasureResult> evaluate_block(const SheetGrid& grid, const Block& b, const SettingsSheet& sheet,
                                             const Defaults& defaults, std::vector<Issue>& skipped) {
     MeasureResult m;
@@ -278,93 +323,48 @@ std::optional<MeasureResult> evaluate_block(const SheetGrid& grid, const Block& 
                                  {b.last_row, b.period_columns.back()});
     m.kind = b.kind;
     m.periods = static_cast<int>(b.period_columns.size());
+    m.period_columns = b.period_columns;
     m.settings = base_settings(m.name, b.mentions_monitoring, sheet, defaults, b.start_month);
     YearRows rows = sort_rows(b);
-    const auto& cols = b.period_columns;
-
     int this_year = rows.actual.empty() ? rows.cumulative.rbegin()->first : rows.actual.rbegin()->first;
     core::FinancialYear year{this_year, b.start_month};
     m.this_year = year;
     for (int i = 1; i <= m.periods; ++i) m.period_labels.push_back(period_label(b, i, year));
     warn_if_target_stale(m, sheet, year);
-    m.period_columns = cols;
     for (const auto& [y, r] : rows.actual) m.actual_rows[y] = r->row;
     for (const BlockRow& r : b.rows)
         if (r.year) m.year_rows.push_back({r.role, r.year->first_year, r.row, r.label_cell, r.label});
-    const BlockRow* act = find_row(rows.actual, this_year);
-    const BlockRow* act_last = find_row(rows.actual, this_year - 1);
-    const BlockRow* cum = find_row(rows.cumulative, this_year);
-    const BlockRow* cum_last = find_row(rows.cumulative, this_year - 1);
-    const BlockRow* num = find_row(rows.numerator, this_year);
-    const BlockRow* den = find_row(rows.denominator, this_year);
-    if (num && den && m.settings.aggregation.source == core::Source::default_value)
+    if (find_row(rows.numerator, this_year) && find_row(rows.denominator, this_year) &&
+        m.settings.aggregation.source == core::Source::default_value)
         m.settings.aggregation = {core::Aggregation::ratio, core::Source::inferred};
-    core::Aggregation agg = m.settings.aggregation.value;
-    if (agg == core::Aggregation::ratio && !(num && den)) {
+
+    YearFigures now = read_year(grid, rows, this_year, m, "this year");
+    if (!now.source) {
         skipped.push_back({b.sheet, b.title_cell, fmt::format("\"{}\" is a ratio measure but the block has no "
                                                               "Numerator and Denominator rows for {}; skipped",
                                                               m.name, core::format_year(year))});
         return std::nullopt;
     }
-
-    // This year.
-    std::vector<core::Warning> found;
-    if (agg == core::Aggregation::ratio) {
-        m.actual_this = read_series(grid, num->row, cols, m.warnings);
-        Series dens = read_series(grid, den->row, cols, m.warnings);
-        m.latest = core::latest_period(m.actual_this);
-        m.cum_this = core::cumulative(m.actual_this, agg, m.latest, found, &dens);
-        add_warnings(m, found, num, cols, "this year");
-    } else if (act) {
-        m.actual_this = read_series(grid, act->row, cols, m.warnings);
-        m.latest = core::latest_period(m.actual_this);
-        m.cum_this = core::cumulative(m.actual_this, agg, m.latest, found);
-        add_warnings(m, found, act, cols, "this year");
-    } else {
-        m.cumulative_input = true;
-        m.cum_this = read_series(grid, cum->row, cols, m.warnings);
-        m.latest = core::latest_period(m.cum_this);
-        warn_if_carried(m, *cum, cols);
-        for (int i = m.latest; i < m.periods; ++i) m.cum_this[i].reset();
-    }
-    if (m.latest == 0) {
-        m.warnings.push_back({m.sheet, (act ? act : cum)->label_cell,
+    m.cumulative_input = now.from_cumulative;
+    m.actual_this = now.from_cumulative ? Series(m.periods) : now.values;
+    m.cum_this = now.cumulative;
+    m.latest = core::latest_period(m.cumulative_input ? m.cum_this : m.actual_this);
+    if (m.cumulative_input) warn_if_carried(m, *now.source, m.period_columns);
+    if (m.latest == 0)
+        m.warnings.push_back({m.sheet, now.source->label_cell,
                               fmt::format("no figures yet for {}; nothing to compute", core::format_year(year))});
-    }
 
-    // Last year.
-    found.clear();
-    if (agg == core::Aggregation::ratio) {
-        const BlockRow* num_last = find_row(rows.numerator, this_year - 1);
-        const BlockRow* den_last = find_row(rows.denominator, this_year - 1);
-        if (num_last && den_last) {
-            m.actual_last = read_series(grid, num_last->row, cols, m.warnings);
-            Series dens = read_series(grid, den_last->row, cols, m.warnings);
-            m.cum_last = core::cumulative(m.actual_last, agg, core::latest_period(m.actual_last), found, &dens);
-        }
-    } else if (act_last) {
-        m.actual_last = read_series(grid, act_last->row, cols, m.warnings);
-        m.cum_last = core::cumulative(m.actual_last, agg, core::latest_period(m.actual_last), found);
-        add_warnings(m, found, act_last, cols, "last year");
-    } else if (cum_last) {
-        m.cum_last = read_series(grid, cum_last->row, cols, m.warnings);
-        if (agg == core::Aggregation::sum) {  // per-period figures for the seasonal profile
-            m.actual_last.assign(m.periods, std::nullopt);
-            for (int i = 0; i < m.periods; ++i)
-                if (m.cum_last[i] && (i == 0 || m.cum_last[i - 1]))
-                    m.actual_last[i] = *m.cum_last[i] - (i == 0 ? 0.0 : *m.cum_last[i - 1]);
-        }
-    }
-    if (m.cum_last.empty()) {
-        m.cum_last.assign(m.periods, std::nullopt);
+    YearFigures before = read_year(grid, rows, this_year - 1, m, "last year");
+    m.actual_last = before.values.empty() ? Series(m.periods) : before.values;
+    m.cum_last = before.cumulative.empty() ? Series(m.periods) : before.cumulative;
+    if (!before.source)
         m.warnings.push_back({m.sheet, b.title_cell,
                               fmt::format("no figures for last year ({}) were found, so % difference and direction "
                                           "are left blank",
                                           core::format_year({this_year - 1, b.start_month}))});
-    }
-    if (m.actual_last.empty()) m.actual_last.assign(m.periods, std::nullopt);
-
-    evaluate_outputs(grid, b, m, rows, act_last, cum, cum_last);
+    const BlockRow* cum_last = find_row(rows.cumulative, this_year - 1);
+    evaluate_outputs(grid, b, m, rows, before.from_cumulative ? nullptr : before.source,
+                     find_row(rows.cumulative, this_year), cum_last);
     return m;
 }
 

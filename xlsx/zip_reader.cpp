@@ -92,13 +92,14 @@ void ZipReader::read_at(std::uint64_t offset, void* buffer, std::size_t size) co
         throw Error("", "cannot read the file");
 }
 
-void ZipReader::read_directory() {
+ZipReader::Directory ZipReader::find_directory() const {
     if (file_size_ == 0) throw Error("", fmt::format("the file is empty (0 bytes); {}", not_a_zip_hint));
     std::string head(std::min<std::uint64_t>(file_size_, 8), '\0');
     read_at(0, head.data(), head.size());
     if (is_cfb_signature(head))
         throw Error("", "this is an encrypted (password-protected) workbook or an old-style .xls file, not an .xlsx "
                         "package; remove the password, or open it in Excel and save it as \"Excel Workbook (*.xlsx)\"");
+    // The end-of-directory record sits in the last 64 KiB (its comment is at most 65535 bytes).
     std::size_t tail_len = static_cast<std::size_t>(std::min<std::uint64_t>(file_size_, 65535 + 22));
     std::vector<unsigned char> tail(tail_len);
     read_at(file_size_ - tail_len, tail.data(), tail_len);
@@ -112,54 +113,62 @@ void ZipReader::read_directory() {
         throw Error("", fmt::format("the file is not a zip package; {}", not_a_zip_hint));
     }
     const unsigned char* e = &tail[eocd];
-    std::uint64_t count = u16(e + 10), cd_size = u32(e + 12), cd_offset = u32(e + 16);
+    Directory d{u16(e + 10), u32(e + 12), u32(e + 16)};
     std::uint64_t eocd_pos = file_size_ - tail_len + eocd;
-    if ((count == 0xFFFF || cd_size == 0xFFFFFFFF || cd_offset == 0xFFFFFFFF) && eocd_pos >= 20) {
+    if ((d.count == 0xFFFF || d.size == 0xFFFFFFFF || d.offset == 0xFFFFFFFF) && eocd_pos >= 20) {
         unsigned char loc[20];
         read_at(eocd_pos - 20, loc, 20);
         if (u32(loc) == kZip64LocatorSig) {
             unsigned char rec[56];
             read_at(u64(loc + 8), rec, 56);
             if (u32(rec) != kZip64EndSig) throw Error("", "the zip64 directory record is damaged");
-            count = u64(rec + 32);
-            cd_size = u64(rec + 40);
-            cd_offset = u64(rec + 48);
+            d = {u64(rec + 32), u64(rec + 40), u64(rec + 48)};
         }
     }
-    if (count > limits_.max_entries)
-        throw Error("", fmt::format("the zip has {} entries, more than the limit of {}", count, limits_.max_entries));
-    if (cd_offset > file_size_ || cd_size > file_size_ - cd_offset)
+    if (d.count > limits_.max_entries)
+        throw Error("", fmt::format("the zip has {} entries, more than the limit of {}", d.count, limits_.max_entries));
+    if (d.offset > file_size_ || d.size > file_size_ - d.offset)
         throw Error("", "the zip directory points past the end of the file (truncated or damaged zip)");
-    std::vector<unsigned char> cd(static_cast<std::size_t>(cd_size));
-    read_at(cd_offset, cd.data(), cd.size());
+    return d;
+}
+
+// Reads the central record at `pos` of the directory `cd`; advances `pos`.
+static ZipEntry read_central_record(const std::vector<unsigned char>& cd, std::size_t& pos) {
+    if (pos + 46 > cd.size() || u32(&cd[pos]) != kCentralSig)
+        throw Error("", "the zip directory is damaged (bad central directory record)");
+    const unsigned char* r = &cd[pos];
+    ZipEntry entry;
+    entry.version_made_by = u16(r + 4);
+    entry.version_needed = u16(r + 6);
+    entry.flags = u16(r + 8);
+    entry.method = u16(r + 10);
+    entry.dos_time = u16(r + 12);
+    entry.dos_date = u16(r + 14);
+    entry.crc32 = u32(r + 16);
+    entry.compressed_size = u32(r + 20);
+    entry.uncompressed_size = u32(r + 24);
+    std::size_t name_len = u16(r + 28), extra_len = u16(r + 30), comment_len = u16(r + 32);
+    entry.external_attributes = u32(r + 38);
+    entry.local_header_offset = u32(r + 42);
+    if (pos + 46 + name_len + extra_len + comment_len > cd.size())
+        throw Error("", "the zip directory is damaged (a record runs past its end)");
+    entry.name.assign(reinterpret_cast<const char*>(r + 46), name_len);
+    apply_zip64_extra(entry, r + 46 + name_len, extra_len, entry.uncompressed_size == 0xFFFFFFFF,
+                      entry.compressed_size == 0xFFFFFFFF, entry.local_header_offset == 0xFFFFFFFF);
+    pos += 46 + name_len + extra_len + comment_len;
+    if (entry.flags & 1) throw Error(entry.name, "the entry is encrypted; remove the password in Excel and save again");
+    return entry;
+}
+
+void ZipReader::read_directory() {
+    Directory d = find_directory();
+    std::vector<unsigned char> cd(static_cast<std::size_t>(d.size));
+    read_at(d.offset, cd.data(), cd.size());
     std::size_t pos = 0;
     std::uint64_t total = 0;
-    entries_.reserve(static_cast<std::size_t>(count));
-    for (std::uint64_t i = 0; i < count; ++i) {
-        if (pos + 46 > cd.size() || u32(&cd[pos]) != kCentralSig)
-            throw Error("", "the zip directory is damaged (bad central directory record)");
-        const unsigned char* r = &cd[pos];
-        ZipEntry entry;
-        entry.version_made_by = u16(r + 4);
-        entry.version_needed = u16(r + 6);
-        entry.flags = u16(r + 8);
-        entry.method = u16(r + 10);
-        entry.dos_time = u16(r + 12);
-        entry.dos_date = u16(r + 14);
-        entry.crc32 = u32(r + 16);
-        entry.compressed_size = u32(r + 20);
-        entry.uncompressed_size = u32(r + 24);
-        std::size_t name_len = u16(r + 28), extra_len = u16(r + 30), comment_len = u16(r + 32);
-        entry.external_attributes = u32(r + 38);
-        entry.local_header_offset = u32(r + 42);
-        if (pos + 46 + name_len + extra_len + comment_len > cd.size())
-            throw Error("", "the zip directory is damaged (a record runs past its end)");
-        entry.name.assign(reinterpret_cast<const char*>(r + 46), name_len);
-        apply_zip64_extra(entry, r + 46 + name_len, extra_len, entry.uncompressed_size == 0xFFFFFFFF,
-                          entry.compressed_size == 0xFFFFFFFF, entry.local_header_offset == 0xFFFFFFFF);
-        pos += 46 + name_len + extra_len + comment_len;
-        if (entry.flags & 1)
-            throw Error(entry.name, "the entry is encrypted; remove the password in Excel and save again");
+    entries_.reserve(static_cast<std::size_t>(d.count));
+    for (std::uint64_t i = 0; i < d.count; ++i) {
+        ZipEntry entry = read_central_record(cd, pos);
         locate_data(entry);
         total += entry.uncompressed_size;
         if (total > limits_.max_total_size)

@@ -52,7 +52,11 @@ public:
     void copy_raw(const ZipEntry& entry, const std::function<void(std::string_view)>& sink) const;
 
 private:
+    struct Directory {
+        std::uint64_t count, size, offset;  // entries, bytes, where it starts
+    };
     void read_at(std::uint64_t offset, void* buffer, std::size_t size) const;
+    Directory find_directory() const;
     void read_directory();
     void locate_data(ZipEntry& entry) const;
 
