@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 
+#include <cctype>
 #include <cmath>
 
 namespace converter {
@@ -21,6 +22,15 @@ std::optional<int> month_of_serial(double serial, bool date1904) {
     return static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
 }
 
+std::optional<int> month_of_iso_date(std::string_view text) {
+    if (text.size() < 7 || text[4] != '-' || !std::isdigit(static_cast<unsigned char>(text[5])) ||
+        !std::isdigit(static_cast<unsigned char>(text[6])))
+        return std::nullopt;
+    int month = (text[5] - '0') * 10 + (text[6] - '0');
+    if (month < 1 || month > 12) return std::nullopt;
+    return month;
+}
+
 SheetGrid::SheetGrid(xlsx::Workbook& workbook, xlsx::Worksheet& sheet, std::string name) : name_(std::move(name)) {
     for (std::uint32_t r : sheet.row_numbers()) {
         for (const xlsx::Cell& c : sheet.row_cells(r)) {
@@ -28,6 +38,7 @@ SheetGrid::SheetGrid(xlsx::Workbook& workbook, xlsx::Worksheet& sheet, std::stri
             if (g.value.kind == xlsx::CellValue::Kind::empty && !g.has_formula) continue;
             if (g.value.kind == xlsx::CellValue::Kind::number && c.style && workbook.styles().is_date(*c.style))
                 g.date_month = month_of_serial(g.value.number, workbook.date1904());
+            if (c.type == "d") g.date_month = month_of_iso_date(c.value);  // t="d": an ISO 8601 date
             rows_[r].emplace(c.ref.column, std::move(g));
         }
     }

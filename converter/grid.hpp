@@ -36,6 +36,8 @@ private:
     std::map<std::uint32_t, std::map<std::uint32_t, GridCell>> rows_;
 };
 
+// Calendar month of an ISO 8601 date ("2016-04-01T00:00:00").
+std::optional<int> month_of_iso_date(std::string_view text);
 // Calendar month of an Excel serial date in the 1900 or 1904 system.
 std::optional<int> month_of_serial(double serial, bool date1904);
 

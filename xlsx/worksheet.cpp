@@ -90,6 +90,7 @@ std::string render_cell(const Cell& c, const std::string& p) {
 
 Worksheet::Worksheet(std::string part, std::string text) : part_(std::move(part)), text_(std::move(text)) {
     check_outside_root(part_, text_);
+    declare_utf8(text_);  // a UTF-16 part arrives converted; it must not claim otherwise when written back
     try {
         XmlScanner scan(text_, 0, text_.size());
         XmlToken t;

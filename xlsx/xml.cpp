@@ -73,6 +73,17 @@ std::string xml_text_utf8(const std::string& part, std::string bytes) {
     return bytes;
 }
 
+void declare_utf8(std::string& text) {
+    if (!text.starts_with("<?xml")) return;
+    std::size_t end = text.find("?>");
+    std::size_t at = text.find("encoding=", 0);
+    if (end == std::string::npos || at == std::string::npos || at > end || at + 10 > end) return;
+    char quote = text[at + 9];
+    std::size_t close = text.find(quote, at + 10);
+    if (close == std::string::npos || close > end) return;
+    text.replace(at + 10, close - at - 10, "UTF-8");
+}
+
 void check_outside_root(const std::string& part, const std::string& text) {
     XmlScanner scan(text, 0, text.size());
     XmlToken t;

@@ -21,6 +21,10 @@ std::string xml_text_utf8(const std::string& part, std::string bytes);
 // Error naming `part` and the line of the first problem.
 void parse_xml(const std::string& part, const std::string& text, pugi::xml_document& doc);
 
+// Rewrites an XML declaration's encoding to UTF-8 (the text already is UTF-8,
+// converted by xml_text_utf8, and is written back so).
+void declare_utf8(std::string& text);
+
 // Throws Error naming `part` when text stands before or after the root
 // element (pugixml would silently drop it).
 void check_outside_root(const std::string& part, const std::string& text);

@@ -11,3 +11,10 @@ TEST_CASE("Excel serial dates in both date systems") {
     CHECK_FALSE(converter::month_of_serial(-5, false));
     CHECK_FALSE(converter::month_of_serial(1e12, false));
 }
+
+TEST_CASE("ISO 8601 date cells") {
+    CHECK(converter::month_of_iso_date("2016-04-01T00:00:00") == 4);
+    CHECK(converter::month_of_iso_date("2016-12-01") == 12);
+    CHECK_FALSE(converter::month_of_iso_date("2016-13-01"));
+    CHECK_FALSE(converter::month_of_iso_date("April"));
+}

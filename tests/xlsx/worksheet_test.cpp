@@ -92,3 +92,12 @@ TEST_CASE("numbers are written as the shortest text that reads back the same") {
     CHECK(xlsx::format_number(3843.0000000000005) == "3843.0000000000005");
     CHECK(std::stod(xlsx::format_number(1.0 / 3)) == 1.0 / 3);
 }
+
+TEST_CASE("a sheet that was UTF-16 says UTF-8 when written back") {
+    xlsx::Worksheet ws("s.xml", R"(<?xml version="1.0" encoding="UTF-16" standalone="yes"?><worksheet xmlns="urn:m"><sheetData/></worksheet>)");
+    xlsx::Cell c = xlsx::Cell::at({1, 1});
+    c.has_value = true;
+    c.value = "1";
+    ws.put(c);
+    CHECK(ws.serialize().rfind(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)", 0) == 0);
+}
