@@ -38,6 +38,7 @@ import cases  # noqa: E402
 import inject  # noqa: E402
 
 LO_CSV = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'
+LO_XLSX = 'xlsx:Calc MS Excel 2007 XML'
 
 
 class Results:
@@ -75,13 +76,19 @@ def same(got, want):
 
 def libreoffice_csv(files, outdir):
     """Converts every file to one CSV per sheet in a single soffice run."""
+    return libreoffice_convert(files, outdir, LO_CSV)
+
+
+def libreoffice_convert(files, outdir, target):
+    """Converts every file with one soffice run; returns a problem, or None."""
+    os.makedirs(outdir, exist_ok=True)
     soffice = shutil.which('soffice') or shutil.which('libreoffice')
     if not soffice:
         return 'LibreOffice (soffice) is not installed'
     profile = tempfile.mkdtemp(prefix='lo_profile_')
     try:
         subprocess.run([soffice, f'-env:UserInstallation=file://{profile}', '--headless', '--norestore',
-                        '--convert-to', LO_CSV, '--outdir', outdir] + files,
+                        '--convert-to', target, '--outdir', outdir] + files,
                        capture_output=True, timeout=900, stdin=subprocess.DEVNULL)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -110,11 +117,13 @@ def csv_cell(csvdir, stem, sheet, ref):
 
 # ---------------------------------------------------------------- 1. generated cases
 
-def check_case(case, binary, work, lo_jobs):
+def check_case(case, binary, work, lo_jobs, src=None, tag=''):
+    """Refreshes the case's workbook (saved by openpyxl, or `src` when given) and checks the output."""
     problems = []
-    src = os.path.join(work, case.name + '.xlsx')
-    out = os.path.join(work, 'out', case.name + '.xlsx')
-    case.wb.save(src)
+    if src is None:
+        src = os.path.join(work, case.name + '.xlsx')
+        case.wb.save(src)
+    out = os.path.join(work, 'out', case.name + tag + '.xlsx')
     h = sha(src)
     rc, so, se = run([binary, 'refresh', src, '-o', out])
     if rc != 0:
@@ -157,7 +166,7 @@ def check_case(case, binary, work, lo_jobs):
         if ws.merged_cells.ranges and set(map(str, ws.merged_cells.ranges)) != set(map(str, formulas[ws.title].merged_cells.ranges)):
             problems.append(f'{ws.title}: merged cells changed')
     # A second refresh of the output changes nothing.
-    again = os.path.join(work, 'out', case.name + '.again.xlsx')
+    again = os.path.join(work, 'out', case.name + tag + '.again.xlsx')
     rc, so, se = run([binary, 'refresh', out, '-o', again, '--dry-run'])
     if rc != 0 or ' 0 cells would change' not in so:
         problems.append(f'a second refresh would change cells: {so.strip()[-300:]}')
@@ -274,8 +283,18 @@ def main():
     results = Results()
     lo_jobs = []
 
-    for case in cases.all_cases():
+    all_cases = cases.all_cases()
+    for case in all_cases:
         results.check(case.name, check_case(case, args.bin, work, lo_jobs))
+    # The same workbooks as LibreOffice writes them: another producer's package.
+    lo_dir = os.path.join(work, 'lo')
+    missing = libreoffice_convert([os.path.join(work, c.name + '.xlsx') for c in all_cases], lo_dir, LO_XLSX)
+    for case in all_cases:
+        resaved = os.path.join(lo_dir, case.name + '.xlsx')
+        problems = [missing] if missing else ([] if os.path.exists(resaved) else ['LibreOffice did not re-save it'])
+        if not problems:
+            problems = check_case(case, args.bin, work, lo_jobs, src=resaved, tag='.lo')
+        results.check(case.name + ' (LibreOffice-made)', problems)
 
     sample = os.path.join(work, 'e2e_month_block.xlsx')
     for label, path in zip_variants(work, sample).items():
@@ -332,7 +351,7 @@ def main():
     csvdir = os.path.join(work, 'csv')
     missing = libreoffice_csv(files, csvdir)
     for out, case in lo_jobs:
-        results.check(f'LibreOffice {case.name}', [missing] if missing else check_lo_case(csvdir, out, case))
+        results.check(f'LibreOffice {os.path.basename(out)}', [missing] if missing else check_lo_case(csvdir, out, case))
     lo_opens = set(open(os.path.join(args.data, 'LIBREOFFICE_OPENS.txt')).read().split())
     for out in probe_outputs:
         stem = os.path.splitext(os.path.basename(out))[0]
