@@ -89,7 +89,7 @@ def scenario_slow_copy(w, sample):
             f.flush()
             os.fsync(f.fileno())
             if i < 2:
-                time.sleep(SETTLE / 2)
+                time.sleep(SETTLE / 3)  # well inside the settle time, even on a loaded machine
     problems = []
     if not w.wait_for(lambda: os.path.exists(os.path.join(w.out, 'slow.xlsx'))):
         problems.append('no output after the last part')
@@ -208,30 +208,34 @@ def big_workbook(sample, path):
 def scenario_kill_and_restart(w, sample):
     big = os.path.join(w.root, 'big.xlsx')
     big_workbook(sample, big)
-    shutil.copyfile(big, os.path.join(w.inbox, 'big.xlsx'))
-    temp = lambda: [f for f in os.listdir(w.out) if f.startswith('.big.xlsx.tmp-')]
-    started = w.wait_for(lambda: temp() or os.path.exists(os.path.join(w.out, 'big.xlsx')), timeout=60)
-    w.stop(signal.SIGKILL)
+    # The kill must land while the output is being written; when it lands
+    # before or after, try again with a new file (timing on a loaded machine varies).
+    for attempt in range(5):
+        name = f'big{attempt}.xlsx'
+        temp = lambda: [f for f in os.listdir(w.out) if f.startswith(f'.{name}.tmp-')]
+        shutil.copyfile(big, os.path.join(w.inbox, name))
+        w.wait_for(lambda: temp() or os.path.exists(os.path.join(w.out, name)), timeout=60)
+        w.stop(signal.SIGKILL)
+        if temp():
+            break
+        w.start()
+    else:
+        return ['five kills all missed the moment the output was being written']
     problems = []
-    if not started:
-        return ['the large file was never taken']
-    killed_mid_file = bool(temp())
-    if os.path.exists(os.path.join(w.out, 'big.xlsx')) and killed_mid_file:
+    if os.path.exists(os.path.join(w.out, name)):
         problems.append('an output and a temporary file at once')
     w.start()
-    if not w.wait_for(lambda: os.path.exists(os.path.join(w.out, 'big.xlsx')), timeout=60):
+    if not w.wait_for(lambda: os.path.exists(os.path.join(w.out, name)), timeout=60):
         problems.append('the file was not processed after the restart')
     time.sleep(0.5)
     if temp():
         problems.append('a temporary file was left in the output folder')
+    last = BIG_FIRST + BIG_ROWS - 1
     try:
-        last = BIG_FIRST + BIG_ROWS - 1
-        if value(os.path.join(w.out, 'big.xlsx'), 'Performance', f'J{last}') != last * 10 + 9:
+        if value(os.path.join(w.out, name), 'Performance', f'J{last}') != last * 10 + 9:
             problems.append('the output is not complete')
     except Exception as e:  # noqa: BLE001
         problems.append(f'the output does not open: {e}')
-    if not killed_mid_file:
-        problems.append('(the kill came after the output was written; the test did not hit mid-file)')
     return problems
 
 
