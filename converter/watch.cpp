@@ -150,8 +150,9 @@ void FolderWatch::event(const std::string& name, const std::string& action, cons
 }
 
 void FolderWatch::recover() {
+    std::error_code ec;
     for (const std::string* folder : {&options_.out_dir, &*options_.failed_dir})
-        for (const auto& e : fs::directory_iterator(*folder, fs::directory_options::skip_permission_denied))
+        for (const auto& e : fs::directory_iterator(*folder, fs::directory_options::skip_permission_denied, ec))
             if (e.is_regular_file() && is_our_temporary(e.path().filename().string())) {
                 fs::remove(e.path());
                 event(e.path().filename().string(), "recovered", "removed a temporary file left by an interrupted run", "");
