@@ -58,6 +58,26 @@ std::uint32_t parse_uint(std::string_view s) {
     return v;
 }
 
+// A row's optional spans="lo:hi" hint must cover its cells; a cell written
+// outside it widens it (several ranges become the one that covers them all).
+void widen_spans(std::string& open_tag, std::uint32_t first, std::uint32_t last) {
+    std::size_t at = open_tag.find(" spans=\"");
+    if (at == std::string::npos) return;
+    std::size_t value = at + 8, end = open_tag.find('"', value);
+    if (end == std::string::npos) return;
+    std::uint32_t lo = first, hi = last;
+    std::string spans = open_tag.substr(value, end - value);
+    for (std::size_t pos = 0; pos < spans.size();) {
+        std::size_t colon = spans.find(':', pos), space = spans.find(' ', pos);
+        if (colon == std::string::npos) return;
+        if (space == std::string::npos) space = spans.size();
+        lo = std::min(lo, parse_uint(std::string_view(spans).substr(pos, colon - pos)));
+        hi = std::max(hi, parse_uint(std::string_view(spans).substr(colon + 1, space - colon - 1)));
+        pos = space + 1;
+    }
+    open_tag.replace(value, end - value, fmt::format("{}:{}", lo, hi));
+}
+
 struct ParsedCell {
     Cell cell;
     std::size_t begin, end;
@@ -253,6 +273,7 @@ std::string Worksheet::render_row(const RowSpan* row, std::uint32_t number,
     std::string open = text_.substr(row->begin, row->open_end - row->begin);
     if (row->self_closing) open.replace(open.size() - 2, 2, ">");
     if (!row->has_r) open.insert(1 + qname.size(), fmt::format(" r=\"{}\"", number));
+    if (!edits.empty()) widen_spans(open, edits.begin()->first, edits.rbegin()->first);
     if (edits.empty() && !row->self_closing) return open + text_.substr(row->open_end, row->end - row->open_end);
     if (edits.empty()) return open + close_tag(qname);
     std::string out = open;

@@ -101,3 +101,12 @@ TEST_CASE("a sheet that was UTF-16 says UTF-8 when written back") {
     ws.put(c);
     CHECK(ws.serialize().rfind(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)", 0) == 0);
 }
+
+TEST_CASE("a cell written outside a row's spans widens them") {
+    xlsx::Worksheet ws("s.xml", kHead + R"(<row r="1" spans="2:3" x14ac:dyDescent="0.25"><c r="B1"><v>1</v></c></row>)" + kTail);
+    xlsx::Cell c = xlsx::Cell::at({1, 16});
+    c.has_value = true;
+    c.value = "2";
+    ws.put(c);
+    CHECK(ws.serialize().find(R"(<row r="1" spans="2:16" x14ac:dyDescent="0.25">)") != std::string::npos);
+}
