@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -33,14 +34,21 @@ std::optional<int> month_of_iso_date(std::string_view text) {
 
 SheetGrid::SheetGrid(xlsx::Workbook& workbook, xlsx::Worksheet& sheet, std::string name) : name_(std::move(name)) {
     for (std::uint32_t r : sheet.row_numbers()) {
+        std::map<std::uint32_t, GridCell> cells;
+        bool words = false, numbers = false;
         for (const xlsx::Cell& c : sheet.row_cells(r)) {
             GridCell g{c.ref, workbook.value_of(c), std::nullopt, c.has_formula()};
             if (g.value.kind == xlsx::CellValue::Kind::empty && !g.has_formula) continue;
             if (g.value.kind == xlsx::CellValue::Kind::number && c.style && workbook.styles().is_date(*c.style))
                 g.date_month = month_of_serial(g.value.number, workbook.date1904());
             if (c.type == "d") g.date_month = month_of_iso_date(c.value);  // t="d": an ISO 8601 date
-            rows_[r].emplace(c.ref.column, std::move(g));
+            bool text = g.value.kind == xlsx::CellValue::Kind::text && !core::trim(g.value.text).empty();
+            words = words || text || g.date_month || g.value.kind == xlsx::CellValue::Kind::error;
+            numbers = numbers || g.value.kind == xlsx::CellValue::Kind::number || g.value.kind == xlsx::CellValue::Kind::boolean;
+            cells.emplace(c.ref.column, std::move(g));
         }
+        if (words) rows_.emplace(r, std::move(cells));
+        else if (numbers) numbers_only_rows_.insert(r);
     }
 }
 
@@ -62,7 +70,17 @@ std::optional<double> SheetGrid::number(std::uint32_t row, std::uint32_t column)
     return std::nullopt;
 }
 
+std::vector<std::uint32_t> SheetGrid::non_blank_rows() const {
+    std::vector<std::uint32_t> out;
+    for (const auto& [r, cells] : rows_)
+        if (!row_blank(r)) out.push_back(r);
+    out.insert(out.end(), numbers_only_rows_.begin(), numbers_only_rows_.end());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 bool SheetGrid::row_blank(std::uint32_t row) const {
+    if (numbers_only_rows_.count(row)) return false;
     auto r = rows_.find(row);
     if (r == rows_.end()) return true;
     for (const auto& [col, c] : r->second)

@@ -6,6 +6,8 @@
 
 #include <map>
 #include <optional>
+#include <set>
+#include <vector>
 #include <string>
 
 namespace converter {
@@ -29,11 +31,17 @@ public:
     std::optional<double> number(std::uint32_t row, std::uint32_t column) const;
     // True when no cell of the row holds a value (formatting-only cells count as blank).
     bool row_blank(std::uint32_t row) const;
+    // Rows holding text or dates, with their cells. Rows of plain numbers
+    // cannot hold a label, a header or a measure name, so only their number
+    // is kept (a large data sheet beside a scorecard stays cheap).
     const std::map<std::uint32_t, std::map<std::uint32_t, GridCell>>& rows() const { return rows_; }
+    // Every row that is not blank, ascending (those of rows() and the numbers-only ones).
+    std::vector<std::uint32_t> non_blank_rows() const;
 
 private:
     std::string name_;
     std::map<std::uint32_t, std::map<std::uint32_t, GridCell>> rows_;
+    std::set<std::uint32_t> numbers_only_rows_;
 };
 
 // Calendar month of an ISO 8601 date ("2016-04-01T00:00:00").

@@ -85,7 +85,7 @@ std::optional<std::pair<std::uint32_t, std::string>> first_text(const SheetGrid&
 
 bool row_has_numbers(const SheetGrid& grid, std::uint32_t row) {
     auto r = grid.rows().find(row);
-    if (r == grid.rows().end()) return false;
+    if (r == grid.rows().end()) return !grid.row_blank(row);  // a row of numbers only
     return std::any_of(r->second.begin(), r->second.end(),
                        [](const auto& c) { return c.second.value.kind == xlsx::CellValue::Kind::number; });
 }
@@ -239,8 +239,7 @@ std::optional<RowRole> classify_label(std::string_view label) {
 
 SheetScorecards recognise_sheet(const SheetGrid& grid, int default_start_month) {
     SheetScorecards out;
-    std::vector<std::uint32_t> rows;
-    for (const auto& [r, cells] : grid.rows()) rows.push_back(r);
+    std::vector<std::uint32_t> rows = grid.non_blank_rows();
     std::uint32_t previous_end = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         std::uint32_t row = rows[i];

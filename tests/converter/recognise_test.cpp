@@ -152,3 +152,12 @@ TEST_CASE("a sheet with no scorecard finds nothing") {
     CHECK(found.blocks.empty());
     CHECK(found.tables.empty());
 }
+
+TEST_CASE("a row of plain numbers inside a block neither ends it nor becomes a row of it") {
+    Grid g = asb_block();
+    g.insert(g.begin() + 4, {"", "1", "2", "3"});  // no label: ignored, but not blank
+    auto found = recognise(test::rows_xml(g));
+    REQUIRE(found.blocks.size() == 1);
+    CHECK(found.blocks[0].rows.size() == 7);
+    CHECK(found.blocks[0].last_row == 10);
+}
