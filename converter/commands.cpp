@@ -10,7 +10,6 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 
 namespace converter {
@@ -30,15 +29,6 @@ bool same_file(const std::string& a, const std::string& b) {
     return fs::exists(b, ec) && fs::equivalent(a, b, ec);
 }
 
-void copy_atomically(const std::string& from, const std::string& to) {
-    std::ifstream in(from, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) throw RefreshFailure(fmt::format("cannot read {} to back it up", from));
-    xlsx::write_file_atomically(to, [&](std::FILE* f) {
-        if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) throw RefreshFailure("cannot write the backup");
-    });
-}
-
 struct FileOutcome {
     std::string input, output;
     RefreshedFile result;
@@ -49,7 +39,7 @@ void refresh_one(const RefreshRequest& r, FileOutcome& o) {
     if (!r.in_place && same_file(o.input, o.output))
         throw RefreshFailure("the output would overwrite the input; use --in-place to refresh it in place (a backup is kept)");
     std::function<void()> backup;
-    if (r.in_place) backup = [&] { copy_atomically(o.input, o.input + r.backup_suffix); };
+    if (r.in_place) backup = [&] { xlsx::copy_file_atomically(o.input, o.input + r.backup_suffix); };
     o.result = refresh_file(o.input, r.dry_run ? std::string() : o.output, r.defaults, backup);
 }
 

@@ -6,18 +6,20 @@
 
 namespace converter {
 
+std::string group_thousands(double magnitude) {
+    std::string digits = fmt::format("{}", static_cast<long long>(std::llround(std::fabs(magnitude))));
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) grouped.push_back(',');
+        grouped.push_back(digits[i]);
+    }
+    return grouped;
+}
+
 std::string format_figure(std::optional<double> value) {
     if (!value) return "-";
     double v = *value;
-    if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15) {
-        std::string digits = fmt::format("{}", static_cast<long long>(std::llround(std::fabs(v))));
-        std::string grouped = v < 0 ? "-" : "";
-        for (std::size_t i = 0; i < digits.size(); ++i) {
-            if (i > 0 && (digits.size() - i) % 3 == 0) grouped.push_back(',');
-            grouped.push_back(digits[i]);
-        }
-        return grouped;
-    }
+    if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15) return (v < 0 ? "-" : "") + group_thousands(v);
     return fmt::format("{:.2f}", v);
 }
 

@@ -8,6 +8,8 @@
 
 namespace converter {
 
+// The rounded magnitude with thousands separators: -2527.4 -> "2,527".
+std::string group_thousands(double magnitude);
 std::string format_figure(std::optional<double> value);
 // "Sheet | Measure | Jun 2015/16 | YTD 2,527 | target 2,516 | Amber"
 std::string summary_line(const MeasureResult& m);

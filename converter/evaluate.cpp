@@ -210,13 +210,8 @@ void evaluate_outputs(const SheetGrid& grid, const Block& b, MeasureResult& m, c
     m.ytd_last_year = m.cum_last[k - 1];
     m.percent_change = m.percent[k - 1];
     if (!m.target.empty()) m.target_at_latest = m.target[k - 1];
-    if (s.polarity.value == core::Polarity::monitor) m.status = core::Status::monitor;
-    else if (m.ytd_actual && m.target_at_latest)
-        m.status = core::status_of(s.polarity.value, *m.ytd_actual, *m.target_at_latest, tolerance_of(s), s.scheme.value);
-    core::Polarity sense = s.polarity.value != core::Polarity::monitor ? s.polarity.value
-                                                                      : s.sense.value_or(core::Polarity::monitor);
-    if (m.ytd_actual && m.ytd_last_year && sense != core::Polarity::monitor)
-        m.direction = core::direction_of(sense, *m.ytd_actual, *m.ytd_last_year, s.dot_threshold.value);
+    m.status = m.period_status[k - 1];
+    m.direction = m.period_direction[k - 1];
     m.projection = core::project_year_end(m.cum_this, m.cum_last, k, m.periods, s.aggregation.value, s.polarity.value,
                                           s.annual_target.value);
     m.latest_label = m.period_labels[k - 1];

@@ -105,8 +105,6 @@ int new_year_command(const std::string& input, const std::optional<std::string>&
         out << fmt::format("{}: {} blocks rolled into the next year; annual targets are left for you to set (inspect "
                            "lists them); written to {}\n", name, rolled, target);
         return 0;
-    } catch (const xlsx::Error& e) {
-        err << "error: " << base_name(input) << ": " << e.what() << "\n";
     } catch (const std::exception& e) {
         err << "error: " << base_name(input) << ": " << e.what() << "\n";
     }

@@ -51,7 +51,6 @@ std::optional<Header> find_header(const SheetGrid& grid, std::uint32_t row, int 
         for (std::size_t j = 0; j < 12; ++j) h.columns.push_back(months[*s + j].first);
         return h;
     }
-    std::vector<std::pair<std::uint32_t, int>> ordered;
     if (auto s = run(quarters, 4, [](int q) { return q + 1; }); s && quarters[*s].second == 1) {
         Header h{{}, core::PeriodKind::quarter, default_start_month};
         for (std::size_t j = 0; j < 4; ++j) h.columns.push_back(quarters[*s + j].first);

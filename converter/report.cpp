@@ -2,6 +2,7 @@
 
 #include "converter/chart.hpp"
 #include "converter/commands.hpp"
+#include "converter/describe.hpp"
 #include "core/periods.hpp"
 
 #include <fmt/format.h>
@@ -61,11 +62,7 @@ std::string format_count(double v) {
     double a = std::fabs(v);
     std::string body;
     if (a >= 100 || std::fabs(a - std::round(a)) < 1e-9) {
-        std::string digits = fmt::format("{}", static_cast<long long>(std::llround(a)));
-        for (std::size_t i = 0; i < digits.size(); ++i) {
-            if (i > 0 && (digits.size() - i) % 3 == 0) body.push_back(',');
-            body.push_back(digits[i]);
-        }
+        body = group_thousands(a);
     } else {
         body = fmt::format("{:.2f}", a);
         while (body.back() == '0') body.pop_back();

@@ -45,9 +45,7 @@ void move_into(const std::string& from, const std::string& folder) {
     std::string to = (fs::path(folder) / fs::path(from).filename()).string();
     if (std::rename(from.c_str(), to.c_str()) != 0) {
         if (errno != EXDEV) throw std::runtime_error(fmt::format("cannot move {} to {}: {}", from, folder, std::strerror(errno)));
-        std::ifstream in(from, std::ios::binary);
-        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        xlsx::write_file_atomically(to, [&](std::FILE* f) { std::fwrite(bytes.data(), 1, bytes.size(), f); });
+        xlsx::copy_file_atomically(from, to);
         fs::remove(from);
     }
     sync_folder(folder);
@@ -196,8 +194,8 @@ std::size_t FolderWatch::step() {
         InboxFile kind = classify_inbox_name(name);
         if (kind == InboxFile::lock_or_temporary) continue;
         if (!S_ISREG(st.st_mode) || kind == InboxFile::other_type) {
-            if (!reported_[name]) event(name, "ignored", S_ISDIR(st.st_mode) ? "a folder" : "not a workbook (.xlsx/.xlsm)", "");
-            reported_[name] = true;
+            if (reported_.insert(name).second)
+                event(name, "ignored", S_ISDIR(st.st_mode) ? "a folder" : "not a workbook (.xlsx/.xlsm)", "");
             continue;
         }
         Seen seen{static_cast<std::uint64_t>(st.st_size),

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -88,7 +89,7 @@ private:
     std::ostream& human_;
     std::map<std::string, Seen> candidates_;
     std::map<std::string, std::pair<std::uint64_t, std::int64_t>> processed_;  // without --processed-dir
-    std::map<std::string, bool> reported_;  // other files, reported once
+    std::set<std::string> reported_;  // other files, reported once
 };
 
 // Asks a running FolderWatch to stop after the current file; safe in a signal handler.

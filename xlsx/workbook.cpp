@@ -290,6 +290,24 @@ void Workbook::save(std::FILE* file) {
     package_.save(file);
 }
 
+void copy_file_atomically(const std::string& from, const std::string& to) {
+    std::FILE* in = std::fopen(from.c_str(), "rb");
+    if (!in) throw Error("", fmt::format("cannot read {}: {}", from, std::strerror(errno)));
+    try {
+        write_file_atomically(to, [&](std::FILE* out) {
+            char buffer[1 << 16];
+            std::size_t n;
+            while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0)
+                if (std::fwrite(buffer, 1, n, out) != n) throw Error("", fmt::format("cannot write {}", to));
+            if (std::ferror(in)) throw Error("", fmt::format("cannot read {}", from));
+        });
+    } catch (...) {
+        std::fclose(in);
+        throw;
+    }
+    std::fclose(in);
+}
+
 void write_file_atomically(const std::string& path, const std::function<void(std::FILE*)>& write) {
     std::size_t slash = path.rfind('/');
     std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);

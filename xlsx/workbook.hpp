@@ -106,5 +106,7 @@ private:
 // same folder, flushed and renamed into place, so that a failure leaves
 // either the old file or the new one and never a partial one.
 void write_file_atomically(const std::string& path, const std::function<void(std::FILE*)>& write);
+// Copies the file `from` to `to` the same way.
+void copy_file_atomically(const std::string& from, const std::string& to);
 
 }  // namespace xlsx

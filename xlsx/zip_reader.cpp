@@ -206,7 +206,8 @@ std::string ZipReader::inflate(const ZipEntry& entry) const {
                                             entry.uncompressed_size >> 20, limits_.max_entry_size >> 20));
     if (entry.uncompressed_size > limits_.ratio_exempt_size &&
         entry.uncompressed_size / std::max<std::uint64_t>(entry.compressed_size, 1) > limits_.max_ratio)
-        throw Error(entry.name, "the entry expands more than 1000 times (a decompression bomb?); refusing it");
+        throw Error(entry.name, fmt::format("the entry expands more than {} times (a decompression bomb?); refusing it",
+                                            limits_.max_ratio));
     std::string out;
     if (entry.method == 0) {
         if (entry.compressed_size != entry.uncompressed_size)
