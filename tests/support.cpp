@@ -60,6 +60,17 @@ std::string rows_xml(const std::vector<std::vector<std::string>>& grid, unsigned
     return out;
 }
 
+std::vector<std::string> month_header(const std::string& first) {
+    return {first, "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"};
+}
+
+void write_asb_book(const std::string& path) {
+    BookSpec spec;
+    spec.sheets = {{"S", rows_xml({{"Reduce ASB"}, month_header(), {"Actual 2014/15", "808", "882"}, {"Actual 2015/16", "864"},
+                                   {"Target", "", "", "", "", "", "", "", "", "", "", "", "10064"}, {"Cum 15/16"}, {"RAG"}})}};
+    write_book(path, spec);
+}
+
 std::string data_path(const std::string& relative) { return std::string(SCORECARD_TEST_DATA) + "/" + relative; }
 
 std::string slurp(const std::string& path) {

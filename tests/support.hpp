@@ -42,6 +42,12 @@ void write_book(const std::string& path, const BookSpec& spec);
 // anything else an inline string.
 std::string rows_xml(const std::vector<std::vector<std::string>>& grid, unsigned row = 1, unsigned column = 1);
 
+// A block header row: `first` then the twelve months Apr … Mar.
+std::vector<std::string> month_header(const std::string& first = "");
+// A workbook with one monthly block, "Reduce ASB", on sheet "S": rows 3-7 are
+// Actual 2014/15, Actual 2015/16 (one month), Target (10,064), Cum 15/16, RAG.
+void write_asb_book(const std::string& path);
+
 std::string data_path(const std::string& relative);  // tests/data/…
 std::string slurp(const std::string& path);
 

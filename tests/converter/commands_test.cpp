@@ -7,17 +7,6 @@
 #include <sstream>
 
 namespace {
-const std::vector<std::string> kMonths = {"Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"};
-
-void write_block_book(const std::string& path) {
-    std::vector<std::string> head{""};
-    head.insert(head.end(), kMonths.begin(), kMonths.end());
-    test::BookSpec spec;
-    spec.sheets = {{"S", test::rows_xml({{"Reduce ASB"}, head, {"Actual 2014/15", "808", "882"}, {"Actual 2015/16", "864"},
-                                         {"Target", "", "", "", "", "", "", "", "", "", "", "", "10064"},
-                                         {"Cum 15/16"}, {"RAG"}})}};
-    test::write_book(path, spec);
-}
 
 int run(const converter::RefreshRequest& r, std::string& out, std::string& err) {
     std::ostringstream o, e;
@@ -30,7 +19,7 @@ int run(const converter::RefreshRequest& r, std::string& out, std::string& err) 
 
 TEST_CASE("refresh writes the output, leaves the input alone and says where the result is") {
     test::TempDir dir;
-    write_block_book(dir.path("book.xlsx"));
+    test::write_asb_book(dir.path("book.xlsx"));
     std::string before = test::slurp(dir.path("book.xlsx")), out, err;
     converter::RefreshRequest r;
     r.inputs = {dir.path("book.xlsx")};
@@ -43,7 +32,7 @@ TEST_CASE("refresh writes the output, leaves the input alone and says where the 
 
 TEST_CASE("dry run lists changes and writes nothing; --json prints JSON") {
     test::TempDir dir;
-    write_block_book(dir.path("book.xlsx"));
+    test::write_asb_book(dir.path("book.xlsx"));
     converter::RefreshRequest r;
     r.inputs = {dir.path("book.xlsx")};
     r.dry_run = true;
@@ -58,7 +47,7 @@ TEST_CASE("dry run lists changes and writes nothing; --json prints JSON") {
 
 TEST_CASE("in place keeps a backup") {
     test::TempDir dir;
-    write_block_book(dir.path("book.xlsx"));
+    test::write_asb_book(dir.path("book.xlsx"));
     std::string before = test::slurp(dir.path("book.xlsx")), out, err;
     converter::RefreshRequest r;
     r.inputs = {dir.path("book.xlsx")};
@@ -75,7 +64,7 @@ TEST_CASE("failures name the file, exit 1, write nothing and leave an existing o
     test::write_book(dir.path("plain.xlsx"), spec);
     { std::FILE* f = std::fopen(dir.path("junk.xlsx").c_str(), "wb"); std::fputs("not a zip", f); std::fclose(f); }
     { std::FILE* f = std::fopen(dir.path("out.xlsx").c_str(), "wb"); std::fputs("previous", f); std::fclose(f); }
-    write_block_book(dir.path("good.xlsx"));
+    test::write_asb_book(dir.path("good.xlsx"));
     std::string out, err;
     converter::RefreshRequest r;
     r.inputs = {dir.path("plain.xlsx")};
@@ -107,7 +96,7 @@ TEST_CASE("wrong usage exits 2") {
 
 TEST_CASE("inspect says what was found and where each setting came from") {
     test::TempDir dir;
-    write_block_book(dir.path("book.xlsx"));
+    test::write_asb_book(dir.path("book.xlsx"));
     std::ostringstream out, err;
     CHECK(converter::inspect_command(dir.path("book.xlsx"), false, {}, out, err) == 0);
     CHECK(out.str().find("polarity: lower (inferred)") != std::string::npos);
@@ -120,7 +109,7 @@ TEST_CASE("inspect says what was found and where each setting came from") {
 
 TEST_CASE("doctor checks and rewrites") {
     test::TempDir dir;
-    write_block_book(dir.path("book.xlsx"));
+    test::write_asb_book(dir.path("book.xlsx"));
     std::ostringstream out, err;
     CHECK(converter::doctor_command(dir.path("book.xlsx"), dir.path("copy.xlsx"), out, err) == 0);
     CHECK(test::slurp(dir.path("copy.xlsx")) == test::slurp(dir.path("book.xlsx")));
@@ -128,7 +117,7 @@ TEST_CASE("doctor checks and rewrites") {
 
 TEST_CASE("init adds a settings sheet with what was inferred; an existing one is extended, not overwritten") {
     test::TempDir dir;
-    write_block_book(dir.path("book.xlsx"));
+    test::write_asb_book(dir.path("book.xlsx"));
     std::ostringstream out, err;
     REQUIRE(converter::init_command(dir.path("book.xlsx"), dir.path("init.xlsx"), {}, out, err) == 0);
     xlsx::Workbook wb(dir.path("init.xlsx"));

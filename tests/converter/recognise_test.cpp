@@ -7,8 +7,6 @@ using Grid = std::vector<std::vector<std::string>>;
 
 namespace {
 
-const std::vector<std::string> kMonths = {"Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"};
-
 std::vector<std::string> header(const std::string& left, const std::vector<std::string>& periods) {
     std::vector<std::string> r{left};
     r.insert(r.end(), periods.begin(), periods.end());
@@ -28,7 +26,7 @@ converter::SheetScorecards recognise(const std::string& rows, const std::string&
 
 Grid asb_block() {
     return {{"Reduce ASB"},
-            header("", kMonths),
+            test::month_header(),
             {"Actual 2014 - 2015", "808", "882", "1023"},
             {"Actual 2015 - 2016", "864", "894", "769"},
             {"Target 15/16", "838"},

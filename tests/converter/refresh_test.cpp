@@ -8,11 +8,8 @@ using Grid = std::vector<std::vector<std::string>>;
 
 namespace {
 
-const std::vector<std::string> kMonths = {"Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"};
-
 Grid block(const std::string& title) {
-    std::vector<std::string> head{""};
-    head.insert(head.end(), kMonths.begin(), kMonths.end());
+    std::vector<std::string> head = test::month_header();
     return {{title},
             head,
             {"Actual 2014 - 2015", "808", "882", "1023", "1056", "915", "982", "850", "755", "682", "639", "642", "831"},
@@ -168,8 +165,7 @@ TEST_CASE("a table is refreshed") {
 }
 
 TEST_CASE("a cumulative-input block is read from its cumulative rows, which are never rewritten") {
-    std::vector<std::string> head{""};
-    head.insert(head.end(), kMonths.begin(), kMonths.end());
+    std::vector<std::string> head = test::month_header();
     Grid g = {{"Increase hate incidents reported"}, head,
               {"Cumulative 14/15", "55", "109", "152", "208", "247", "292", "354", "408", "456", "504", "551", "617"},
               {"Cumulative 15/16", "58", "122", "174"},

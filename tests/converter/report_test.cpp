@@ -7,12 +7,9 @@
 
 namespace {
 
-const std::vector<std::string> kMonths = {"Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"};
-
 // The Plymouth ASB and DA-referrals tables of June 2015.
 converter::Analysis plymouth(test::TempDir& dir) {
-    std::vector<std::string> head{""};
-    head.insert(head.end(), kMonths.begin(), kMonths.end());
+    std::vector<std::string> head = test::month_header();
     test::BookSpec spec;
     spec.sheets = {{"S", test::rows_xml({{"Reduce Anti-social Behaviour incidents"}, head,
                                          {"Actual 2014 - 2015", "808", "882", "1023", "1056", "915", "982", "850", "755", "682", "639", "642", "831"},

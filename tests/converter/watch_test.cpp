@@ -23,16 +23,6 @@ public:
     void wait(std::chrono::milliseconds) override {}
 };
 
-const std::vector<std::string> kMonths = {"Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"};
-
-void write_block_book(const std::string& path) {
-    std::vector<std::string> head{""};
-    head.insert(head.end(), kMonths.begin(), kMonths.end());
-    test::BookSpec spec;
-    spec.sheets = {{"S", test::rows_xml({{"Reduce ASB"}, head, {"Actual 2014/15", "808"}, {"Actual 2015/16", "864"},
-                                         {"Target", "", "", "", "", "", "", "", "", "", "", "", "10064"}, {"RAG"}})}};
-    test::write_book(path, spec);
-}
 
 }  // namespace
 
@@ -70,7 +60,7 @@ TEST_CASE("a workbook is taken only once it has settled, then remembered") {
     std::ostringstream log, human;
     converter::FolderWatch watch(o, events, clock, log, human);
     watch.recover();
-    write_block_book(dir.path("in/book.xlsx"));
+    test::write_asb_book(dir.path("in/book.xlsx"));
     CHECK(watch.step() == 1);  // seen, not yet settled
     clock.advance(std::chrono::milliseconds(1500));
     CHECK(watch.step() == 1);
