@@ -11,7 +11,6 @@ TEST_CASE("DOCTYPE and ENTITY declarations are refused, never expanded") {
 
 TEST_CASE("UTF-16 parts are read as UTF-8") {
     std::string le = std::string("\xFF\xFE", 2);
-    for (char c : std::string("<a>\xC3\xA9</a>")) (void)c;
     const char16_t text[] = u"<a>\u00e9</a>";
     for (char16_t c : std::u16string(text)) {
         le.push_back(static_cast<char>(c & 0xFF));
